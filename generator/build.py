@@ -1,0 +1,52 @@
+"""Build the site with MkDocs into a temporary folder, then swap it in: a failed build
+leaves the previous site exactly as it was."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from generator.problems import UserError
+
+
+@contextlib.contextmanager
+def _env(name: str, value: str) -> Iterator[None]:
+    old = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = old
+
+
+def build_site(root: Path, audience: str, site_dir: Path, strict: bool = False) -> None:
+    site_dir = site_dir.resolve()
+    staging = site_dir.with_name(f".{site_dir.name}.building")
+    retired = site_dir.with_name(f".{site_dir.name}.old")
+    for leftover in (staging, retired):
+        shutil.rmtree(leftover, ignore_errors=True)
+    try:
+        with _env("PLAYBOOK_AUDIENCE", audience):
+            config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=strict)
+            mkdocs_build(config)
+    except (MkDocsException, SystemExit) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        message = str(exc) or "MkDocs build failed"
+        raise UserError(f"{message}\nsite not built; {site_dir.name}/ left as it was") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if site_dir.exists():
+        site_dir.rename(retired)
+    staging.rename(site_dir)
+    shutil.rmtree(retired, ignore_errors=True)

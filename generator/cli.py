@@ -1,0 +1,100 @@
+"""The `playbook` command: a thin door into the pipeline. Exit 0 ok, 1 bad input, 2 usage."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from generator.model import AUDIENCES
+from generator.pipeline import DEFAULT_AUDIENCE, Layout, check, render_to_disk, today
+from generator.problems import UserError
+
+audience_option = click.option(
+    "--audience", type=click.Choice(AUDIENCES), default=DEFAULT_AUDIENCE, show_default=True,
+    help="Who the output is for: content above this audience is never rendered.",
+)
+strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+
+
+class _Plain(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return record.getMessage()
+
+
+def _setup_logging() -> None:
+    logger = logging.getLogger("playbook")
+    if not any(getattr(h, "_playbook", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(_Plain())
+        handler._playbook = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-C", "--root", type=click.Path(file_okay=False, path_type=Path), default=".",
+              help="The site repository (default: the current folder).")
+@click.pass_context
+def cli(ctx: click.Context, root: Path) -> None:
+    """Turn YAML change playbooks into a MkDocs + Material site."""
+    _setup_logging()
+    ctx.obj = Layout(root)
+
+
+@cli.command()
+@strict_option
+@click.pass_obj
+def validate(layout: Layout, strict: bool) -> None:
+    """Check all playbooks; print errors and warnings."""
+    project, warnings = check(layout, today(), strict)
+    n = len(project.initiatives)
+    click.echo(f"ok: {n} initiative{'s' if n != 1 else ''}, {len(project.people)} people, "
+               f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}")
+
+
+@cli.command()
+@audience_option
+@strict_option
+@click.pass_obj
+def render(layout: Layout, audience: str, strict: bool) -> None:
+    """Write the generated Markdown."""
+    the_plan, report = render_to_disk(layout, audience, strict=strict)
+    click.echo(f"rendered {len(the_plan.pages)} pages for '{audience}': "
+               f"{len(report.written)} written, {len(report.removed)} removed, "
+               f"{report.unchanged} unchanged")
+
+
+@cli.command()
+@audience_option
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to build the site (default: site/).")
+@strict_option
+@click.pass_obj
+def build(layout: Layout, audience: str, site_dir: Path | None, strict: bool) -> None:
+    """Render, then build the site with MkDocs."""
+    from generator.build import build_site
+
+    render_to_disk(layout, audience, strict=strict)
+    target = site_dir or layout.root / "site"
+    build_site(layout.root, audience, target, strict=strict)
+    click.echo(f"built the '{audience}' site in {target}")
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="playbook", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(1)
+    except UserError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)

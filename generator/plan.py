@@ -1,0 +1,132 @@
+"""Model (already filtered for an audience) -> {relative path: Page} and the navigation.
+
+Pure: no I/O. Paths are POSIX, relative to the generated Markdown folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.audience import rank
+from generator.mdtext import attr
+from generator.model import Visibility
+from generator.project import Project
+from generator.views import InitiativeView
+
+NavItem = dict[str, Any] | str
+
+
+@dataclass(frozen=True)
+class Page:
+    template: str
+    title: str
+    context: dict[str, Any] = field(default_factory=dict)
+    raw: bytes | None = None  # hand-written pages are carried unchanged
+
+
+@dataclass(frozen=True)
+class Plan:
+    pages: dict[str, Page]
+    nav: list[NavItem]
+    audience: Visibility
+
+
+def initiative_paths(iid: str) -> dict[str, str]:
+    return {
+        "overview": f"{iid}/index.md",
+        "team": f"{iid}/charters/index.md",
+        "decisions": f"{iid}/decision-rights.md",
+    }
+
+
+def stage_path(iid: str, sid: str) -> str:
+    return f"{iid}/stages/{sid}.md"
+
+
+def module_path(iid: str, mid: str) -> str:
+    return f"{iid}/training/{mid}.md"
+
+
+def charter_path(iid: str, pid: str) -> str:
+    return f"{iid}/charters/{pid}.md"
+
+
+def person_path(pid: str) -> str:
+    return f"people/{pid}.md"
+
+
+def plan(project: Project, audience: Visibility, today: dt.date) -> Plan:
+    pages: dict[str, Page] = {}
+
+    def add(path: str, template: str, title: str, context: dict[str, Any]) -> None:
+        pages[path] = Page(template, title, {**context, "here": path})
+    nav: list[NavItem] = [{"Home": "index.md"}]
+    leadership = rank(audience) >= rank("leadership")
+    views = {iid: InitiativeView(iid, ini, project.people)
+             for iid, ini in project.initiatives.items()}
+    common = {"audience": audience, "today": today}
+
+    add("index.md", "home.md.j2", "Home", {**common, "views": list(views.values())})
+    for iid, view in views.items():
+        ctx = {**common, "v": view, "ini": view.ini}
+        paths = initiative_paths(iid)
+        add(paths["overview"], "overview.md.j2", view.ini.title, ctx)
+        section: list[NavItem] = [paths["overview"]]
+        stage_nav: list[NavItem] = []
+        for s in view.ini.stages:
+            path = stage_path(iid, s.id)
+            add(path, "stage.md.j2", s.name, {**ctx, "stage": s})
+            stage_nav.append(path)
+        section.append({"Stages": stage_nav})
+        training_nav: list[NavItem] = []
+        for t in view.ini.training:
+            path = module_path(iid, t.id)
+            add(path, "module.md.j2", t.title, {**ctx, "module": t})
+            training_nav.append(path)
+        if training_nav:
+            section.append({"Training": training_nav})
+        if leadership and view.ini.team:
+            add(paths["team"], "team.md.j2", "Team and charters", ctx)
+            # Charters are reached from the team page, the people pages and search; one nav
+            # entry per executive would make every page carry the whole organisation.
+            section.append({"Team and charters": paths["team"]})
+            for m in view.ini.team:
+                add(
+                    charter_path(iid, m.person), "charter.md.j2",
+                    f"Role charter: {view.name(m.person)}",
+                    {**ctx, "member": m, "person": project.people.get(m.person)},
+                )
+            add(paths["decisions"], "decision_rights.md.j2", "Decision rights", ctx)
+            section.append({"Decision rights": paths["decisions"]})
+        nav.append({attr(view.ini.title): section})
+
+    if leadership:
+        on_team: dict[str, list[tuple[InitiativeView, str]]] = {}
+        for view in views.values():
+            for m in view.ini.team:
+                on_team.setdefault(m.person, []).append((view, m.role))
+        for pid, person in project.people.items():
+            add(person_path(pid), "person.md.j2", person.name,
+                {**common, "pid": pid, "person": person, "roles": on_team.get(pid, []),
+                 "people": project.people},
+            )
+        by_function: dict[str, list[str]] = {}
+        for pid, person in sorted(project.people.items(), key=lambda kv: (kv[1].name, kv[0])):
+            by_function.setdefault(person.function, []).append(pid)
+        add("people/index.md", "people.md.j2", "People",
+            {**common, "people": project.people,
+             "functions": sorted(by_function.items()), "on_team": on_team},
+        )
+        nav.append({"People": "people/index.md"})
+
+    extra: list[NavItem] = []
+    for rel, raw in sorted(project.pages.items()):
+        path = f"pages/{rel}"
+        pages[path] = Page("", rel, raw=raw)
+        if rel.endswith(".md"):
+            extra.append(path)
+    if extra:
+        nav.append({"More": extra})
+    return Plan(pages=dict(sorted(pages.items())), nav=nav, audience=audience)

@@ -1,0 +1,50 @@
+"""Problems found in user input, and the one exception type that carries them to the CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input, located as precisely as we can."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line:
+            where += f":{self.line}:{self.column}"
+        prefix = f"{self.path}: " if self.path else ""
+        label = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {label}{prefix}{self.message}"
+
+
+class UserError(Exception):
+    """Bad input or a refused action: printed without a traceback, exit status 1."""
+
+    def __init__(self, message: str, problems: Iterable[Problem] = ()) -> None:
+        super().__init__(message)
+        self.problems = tuple(sorted(problems))
+
+    def __str__(self) -> str:
+        lines = [str(p) for p in self.problems]
+        head = self.args[0] if self.args else ""
+        return "\n".join([*lines, head] if lines else [head])
+
+
+def short(value: object, limit: int = 40) -> str:
+    """A value as it may appear in a message: never a huge dump."""
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    if len(text) > limit:
+        text = text[: limit - 3] + "..."
+    return text

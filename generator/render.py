@@ -1,0 +1,102 @@
+"""Page -> Markdown through the Jinja2 templates in templates/. Pure: no I/O but reading templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator import mdtext, svg
+from generator.plan import Page, Plan, charter_path, module_path, person_path, stage_path
+
+
+def _finalize(value: Any) -> Any:
+    """Every value a template prints is user data unless code marked it safe."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return mdtext.inline(value)
+
+
+@jinja2.pass_context
+def _url(ctx: jinja2.runtime.Context, target: str) -> Markup:
+    here = ctx["here"]
+    return Markup(posixpath.relpath(target, posixpath.dirname(here) or "."))
+
+
+def _minutes(value: int) -> str:
+    hours, mins = divmod(int(value), 60)
+    if hours and mins:
+        return f"{hours} h {mins} min"
+    return f"{hours} h" if hours else f"{mins} min"
+
+
+def _clock(value: int) -> str:
+    return f"{value // 60}:{value % 60:02d}"
+
+
+def _label(value: str) -> str:
+    return value.replace("-", " ").replace("_", " ").capitalize()
+
+
+def environment(templates: Path) -> jinja2.Environment:
+    """The one place the template environment is built."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # output is Markdown; `finalize` escapes user text for it
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(
+        inline=mdtext.inline,
+        cell=mdtext.cell,
+        linktext=mdtext.linktext,
+        urlsafe=mdtext.url,
+        block=mdtext.block,
+        minutes=_minutes,
+        clock=_clock,
+        label=_label,
+    )
+    env.globals.update(
+        url=_url,
+        zip=zip,
+        timeline=svg.timeline,
+        stage_path=stage_path,
+        module_path=module_path,
+        charter_path=charter_path,
+        person_path=person_path,
+    )
+    return env
+
+
+def _front_matter(page: Page) -> str:
+    # The title is escaped for HTML: MkDocs themes print page titles without escaping.
+    return "---\ntitle: " + json.dumps(mdtext.attr(page.title)) + "\n---\n\n"
+
+
+def render_page(env: jinja2.Environment, page: Page) -> bytes:
+    if page.raw is not None:
+        return page.raw
+    body = env.get_template(page.template).render(page.context)
+    return (_front_matter(page) + body.strip("\n") + "\n").encode("utf-8")
+
+
+def render(plan: Plan, templates: Path) -> dict[str, bytes]:
+    env = environment(templates)
+    return {path: render_page(env, page) for path, page in plan.pages.items()}

@@ -1,0 +1,158 @@
+"""Raw documents -> typed, cross-checked model. Every error of every file, in one run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from generator.load import Sources
+from generator.mdtext import safe_url
+from generator.model import Initiative, Person
+from generator.problems import Problem, UserError
+from generator.project import Project
+from generator.schema_errors import problems_from
+from generator.wording import did_you_mean
+from generator.yamlfile import Document, Key, dotted
+
+
+def _typed(doc: Document, cls: type[BaseModel], out: list[Problem]) -> Any:
+    if not isinstance(doc.data, dict):
+        out.append(Problem(doc.file, 1, 1, "", "expected a mapping of keys (key: value) at the top"))
+        return None
+    try:
+        return cls.model_validate(doc.data)
+    except ValidationError as exc:
+        out.extend(problems_from(exc, doc, cls))
+        return None
+
+
+class _Checker:
+    """Cross-reference checks for one initiative."""
+
+    def __init__(self, doc: Document, ini: Initiative, people: dict[str, Person]) -> None:
+        self.doc = doc
+        self.ini = ini
+        self.people = people
+        self.problems: list[Problem] = []
+        self.team = [m.person for m in ini.team]
+        self.stage_ids = [s.id for s in ini.stages]
+
+    def error(self, path: Key, message: str) -> None:
+        line, col = self.doc.marks.at(path)
+        self.problems.append(Problem(self.doc.file, line, col, dotted(path), message))
+
+    def stage(self, path: Key, value: str) -> None:
+        if value not in self.stage_ids:
+            self.error(path, f"unknown stage '{value}'{did_you_mean(value, self.stage_ids)}")
+
+    def member(self, path: Key, value: str, allow_all: bool = False) -> None:
+        if allow_all and value == "all":
+            return
+        if value in self.team:
+            return
+        if value in self.people:
+            self.error(path, f"'{value}' is not on this initiative's team; add them under team:")
+        else:
+            known = [*self.people, *(["all"] if allow_all else [])]
+            self.error(path, f"unknown person '{value}'{did_you_mean(value, known)}")
+
+    def duplicates(self, items: Iterable[str], path_of: Key, what: str, key: str = "id") -> None:
+        seen: dict[str, int] = {}
+        for i, value in enumerate(items):
+            if value in seen:
+                self.error((*path_of, i, key), f"duplicate {what} '{value}' (also at "
+                           f"{path_of[-1]}[{seen[value]}])")
+            else:
+                seen[value] = i
+
+    def run(self) -> list[Problem]:
+        ini = self.ini
+        self.duplicates((s.id for s in ini.stages), ("stages",), "stage id")
+        self.duplicates(self.team, ("team",), "team member", key="person")
+        self.duplicates((a.id for a in ini.activities), ("activities",), "activity id")
+        self.duplicates((t.id for t in ini.training), ("training",), "training module id")
+        self.stage(("current_stage",), ini.current_stage)
+        if ini.sponsor not in self.team:
+            if ini.sponsor in self.people:
+                self.error(("sponsor",), f"sponsor '{ini.sponsor}' is not on the team; add them "
+                           "under team:")
+            else:
+                self.member(("sponsor",), ini.sponsor)
+        for i, h in enumerate(ini.stage_history):
+            self.stage(("stage_history", i, "stage"), h.stage)
+        for i, s in enumerate(ini.stages):
+            if s.starts and s.ends and s.ends < s.starts:
+                self.error(("stages", i, "ends"), f"ends {s.ends} is before starts {s.starts}")
+        for i, m in enumerate(ini.team):
+            if m.person not in self.people:
+                self.member(("team", i, "person"), m.person)
+            for stage_id in m.stages:
+                self.stage(("team", i, "stages", stage_id), stage_id)
+        for i, a in enumerate(ini.activities):
+            self.stage(("activities", i, "stage"), a.stage)
+            if a.raci is None:
+                self.error(("activities", i), "raci.accountable is required: exactly one person")
+                continue
+            base: Key = ("activities", i, "raci")
+            acc = a.raci.accountable
+            if isinstance(acc, list):
+                if len(acc) != 1:
+                    self.error((*base, "accountable"), "exactly one accountable person is needed, "
+                               f"found {len(acc)}")
+                for j, p in enumerate(acc):
+                    self.member((*base, "accountable", j), p)
+            else:
+                self.member((*base, "accountable"), acc)
+            for letter in ("responsible", "consulted", "informed"):
+                for j, p in enumerate(getattr(a.raci, letter)):
+                    self.member((*base, letter, j), p, allow_all=True)
+        for i, t in enumerate(ini.training):
+            self.stage(("training", i, "stage"), t.stage)
+            if isinstance(t.attendees, list):
+                for j, p in enumerate(t.attendees):
+                    self.member(("training", i, "attendees", j), p)
+            for j, r in enumerate(t.pre_reading):
+                if not safe_url(r.url):
+                    self.error(("training", i, "pre_reading", j, "url"),
+                               "expected an http(s) URL or a relative path")
+        for i, r in enumerate(ini.resistance):
+            self.member(("resistance", i, "person"), r.person)
+            self.member(("resistance", i, "owner"), r.owner)
+        return self.problems
+
+
+def validate(sources: Sources) -> Project:
+    """Typed model of every file; raises UserError listing every error found."""
+    problems = list(sources.problems)
+    people: dict[str, Person] = {}
+    for pid, doc in sources.people.items():
+        person = _typed(doc, Person, problems)
+        if person:
+            people[pid] = person
+    for pid, person in people.items():
+        if person.reports_to and person.reports_to not in sources.people:
+            doc = sources.people[pid]
+            line, col = doc.marks.at(("reports_to",))
+            problems.append(Problem(doc.file, line, col, "reports_to",
+                                    f"unknown person '{person.reports_to}'"
+                                    f"{did_you_mean(person.reports_to, sources.people)}"))
+    initiatives: dict[str, Initiative] = {}
+    for iid, doc in sources.initiatives.items():
+        ini = _typed(doc, Initiative, problems)
+        if ini is None:
+            continue
+        # Unparsed people files still count as known people, so one bad person file does not
+        # cascade into an "unknown person" error in every initiative.
+        known = {**{p: people.get(p) for p in sources.people}}
+        checks = _Checker(doc, ini, known).run()  # type: ignore[arg-type]
+        problems.extend(checks)
+        if not checks:
+            initiatives[iid] = ini
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        count = len(errors)
+        raise UserError(f"{count} error{'s' if count != 1 else ''} found; nothing was written.",
+                        errors)
+    return Project(people=people, initiatives=initiatives, pages=dict(sources.pages))

@@ -1,0 +1,164 @@
+"""Questions the pages ask of one initiative, answered in Python so templates stay wording.
+
+An `InitiativeView` wraps an already audience-filtered initiative: it only ever sees what
+its audience may see.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+from generator.model import Activity, Initiative, Member, Module, Person, Stage
+from generator.svg import TimelineStage
+
+LETTERS = ("R", "A", "C", "I")
+
+
+@dataclass(frozen=True)
+class Involvement:
+    """One activity as seen from one member: their letters and who else is on it."""
+
+    activity: Activity
+    letters: str
+    others: tuple[tuple[str, str], ...]  # (person id, letters)
+
+
+@dataclass(frozen=True)
+class Peer:
+    person: str
+    shared: tuple[str, ...]
+
+
+class InitiativeView:
+    def __init__(self, id_: str, ini: Initiative, people: dict[str, Person]) -> None:
+        self.id = id_
+        self.ini = ini
+        self.people = people
+
+    # --- people -------------------------------------------------------------------------
+    def name(self, pid: str) -> str:
+        person = self.people.get(pid)
+        return person.name if person else pid
+
+    def person(self, pid: str) -> Person | None:
+        return self.people.get(pid)
+
+    @cached_property
+    def team_ids(self) -> list[str]:
+        return [m.person for m in self.ini.team]
+
+    def member(self, pid: str) -> Member | None:
+        return next((m for m in self.ini.team if m.person == pid), None)
+
+    # --- stages -------------------------------------------------------------------------
+    def stage(self, sid: str) -> Stage | None:
+        return next((s for s in self.ini.stages if s.id == sid), None)
+
+    @cached_property
+    def current(self) -> Stage | None:
+        return self.stage(self.ini.current_stage)
+
+    @cached_property
+    def stage_index(self) -> dict[str, int]:
+        return {s.id: i for i, s in enumerate(self.ini.stages)}
+
+    def is_past(self, sid: str) -> bool:
+        cur = self.stage_index.get(self.ini.current_stage, -1)
+        return self.stage_index.get(sid, -1) < cur
+
+    @cached_property
+    def progress(self) -> tuple[int, int]:
+        """(stages completed, stages in all)."""
+        cur = self.stage_index.get(self.ini.current_stage, 0)
+        return cur, len(self.ini.stages)
+
+    def timeline(self) -> list[TimelineStage]:
+        return [
+            TimelineStage(s.name, s.starts, s.ends, s.id == self.ini.current_stage,
+                          self.is_past(s.id))
+            for s in self.ini.stages
+        ]
+
+    @cached_property
+    def gate(self) -> tuple[int, int]:
+        """(exit criteria done, exit criteria in all) for the current stage."""
+        crit = self.current.exit_criteria if self.current else []
+        return sum(c.done for c in crit), len(crit)
+
+    # --- activities and RACI ------------------------------------------------------------
+    def activities_in(self, sid: str) -> list[Activity]:
+        return [a for a in self.ini.activities if a.stage == sid]
+
+    def letters(self, activity: Activity) -> dict[str, str]:
+        """person id -> letters (in R, A, C, I order) on this activity, team order."""
+        raci = activity.raci
+        if raci is None:
+            return {}
+        acc = raci.accountable if isinstance(raci.accountable, list) else [raci.accountable]
+        holders: dict[str, set[str]] = {}
+        for letter, ids in (("R", raci.responsible), ("A", acc), ("C", raci.consulted),
+                            ("I", raci.informed)):
+            expanded = self.team_ids if "all" in ids else ids
+            for pid in expanded:
+                holders.setdefault(pid, set()).add(letter)
+        return {pid: "".join(x for x in LETTERS if x in holders[pid])
+                for pid in self.team_ids if pid in holders}
+
+    def involvements(self, pid: str) -> list[Involvement]:
+        out = []
+        for a in self.ini.activities:
+            held = self.letters(a)
+            if pid in held:
+                others = tuple((p, x) for p, x in held.items() if p != pid)
+                out.append(Involvement(a, held[pid], others))
+        return out
+
+    # --- training -----------------------------------------------------------------------
+    def training_in(self, sid: str) -> list[Module]:
+        return [t for t in self.ini.training if t.stage == sid]
+
+    def attendees(self, module: Module) -> list[str]:
+        if module.attendees == "all":
+            return list(self.team_ids)
+        return [p for p in module.attendees if p in self.team_ids]
+
+    def training_for(self, pid: str) -> list[Module]:
+        return [t for t in self.ini.training if t.attendees == "all" or pid in t.attendees]
+
+    @staticmethod
+    def agenda_total(module: Module) -> int:
+        return sum(a.minutes for a in module.agenda)
+
+    @staticmethod
+    def agenda_times(module: Module) -> list[tuple[int, int]]:
+        """(start minute, end minute) of each agenda line."""
+        out, at = [], 0
+        for item in module.agenda:
+            out.append((at, at + item.minutes))
+            at += item.minutes
+        return out
+
+    # --- collective ---------------------------------------------------------------------
+    def peers(self, pid: str) -> list[Peer]:
+        """Team members who share an activity with `pid`, with the activities shared."""
+        shared: dict[str, list[str]] = {}
+        for inv in self.involvements(pid):
+            for other, _ in inv.others:
+                shared.setdefault(other, []).append(inv.activity.title)
+        return [Peer(p, tuple(shared[p])) for p in self.team_ids if p in shared]
+
+    def reports(self, pid: str) -> list[str]:
+        """Team members who report to `pid`."""
+        return [p for p in self.team_ids if (x := self.people.get(p)) and x.reports_to == pid]
+
+    def review_overdue(self, today: dt.date) -> bool:
+        return bool(self.ini.review_by and self.ini.review_by < today)
+
+    @cached_property
+    def alignment_ratio(self) -> float | None:
+        al = self.ini.alignment
+        if al and al.first_estimate_weeks and al.planned_weeks is not None:
+            return al.planned_weeks / al.first_estimate_weeks
+        return None

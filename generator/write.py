@@ -1,0 +1,103 @@
+"""The one place that touches the generated folder: only changed files, only files we own.
+
+A manifest in the folder lists every file the generator wrote, with its hash. A file in the
+way that is not in the manifest is never overwritten or deleted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import posixpath
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.problems import UserError
+
+MANIFEST = ".playbook-manifest.json"
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _check_path(rel: str) -> None:
+    norm = posixpath.normpath(rel)
+    if rel.startswith("/") or norm.startswith("..") or norm != rel or "\\" in rel or rel == MANIFEST:
+        raise ValueError(f"refusing to write outside the output folder: {rel!r}")
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_manifest(out: Path) -> dict[str, str]:
+    try:
+        data = json.loads((out / MANIFEST).read_text("utf-8"))
+        files = data.get("files", {})
+        return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def write(files: dict[str, bytes], out: Path) -> WriteReport:
+    """Make `out` hold exactly `files` among the files we own; touch nothing else."""
+    for rel in files:
+        _check_path(rel)
+    owned = read_manifest(out)
+    foreign = [rel for rel in files if rel not in owned and (out / rel).exists()]
+    if foreign:
+        listing = ", ".join(sorted(foreign)[:5])
+        raise UserError(
+            f"{out.as_posix()}: {len(foreign)} file(s) in the way were not written by playbook "
+            f"({listing}); move them out of the generated folder (hand-written pages belong "
+            "in playbooks/pages/)"
+        )
+    report = WriteReport()
+    new_manifest: dict[str, str] = {}
+    for rel, data in files.items():
+        digest = _digest(data)
+        new_manifest[rel] = digest
+        path = out / rel
+        if owned.get(rel) == digest and path.is_file() and _digest(path.read_bytes()) == digest:
+            report.unchanged += 1
+            continue
+        _atomic_write(path, data)
+        report.written.append(rel)
+    for rel in sorted(set(owned) - set(files)):
+        try:
+            _check_path(rel)
+        except ValueError:
+            continue
+        path = out / rel
+        if path.is_file():
+            path.unlink()
+            report.removed.append(rel)
+            _prune_empty(path.parent, out)
+    if new_manifest != owned or not (out / MANIFEST).exists():
+        body = json.dumps({"files": dict(sorted(new_manifest.items()))}, indent=1) + "\n"
+        _atomic_write(out / MANIFEST, body.encode("utf-8"))
+    return report
+
+
+def _prune_empty(folder: Path, stop: Path) -> None:
+    while folder != stop and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
