@@ -35,7 +35,18 @@ def _setup_logging() -> None:
     logger.propagate = False
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Catches the one user-error type once: message on stderr, exit 1, no traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except UserError as exc:
+            click.echo(str(exc), err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-C", "--root", type=click.Path(file_okay=False, path_type=Path), default=".",
               help="The site repository (default: the current folder).")
 @click.pass_context
@@ -85,16 +96,4 @@ def build(layout: Layout, audience: str, site_dir: Path | None, strict: bool) ->
 
 
 def main() -> None:
-    try:
-        cli.main(prog_name="playbook", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        click.echo("aborted", err=True)
-        sys.exit(1)
-    except UserError as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(1)
+    cli(prog_name="playbook")

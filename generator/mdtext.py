@@ -55,7 +55,7 @@ def _escape(text: str) -> str:
 
 def inline(value: object) -> Markup:
     """One line of user Markdown: newlines fold into spaces; a leading block marker is kept literal."""
-    text = " ".join(str(value).split())
+    text = re.sub(r"[ \t]*\r?\n\s*", " ", str(value))
     text = re.sub(r"^([#>+\-*]|\d+[.)])(?=\s|$)", r"\\\1", text)
     return Markup(_escape(text))
 

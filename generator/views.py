@@ -22,7 +22,8 @@ class Involvement:
 
     activity: Activity
     letters: str
-    others: tuple[tuple[str, str], ...]  # (person id, letters)
+    others: tuple[tuple[str, str], ...]  # (person id, letters) of those with R, A or C
+    informed_all: bool
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,9 @@ class InitiativeView:
             expanded = self.team_ids if "all" in ids else ids
             for pid in expanded:
                 holders.setdefault(pid, set()).add(letter)
-        return {pid: "".join(x for x in LETTERS if x in holders[pid])
+        # Informed is implied by any other letter, so "I" shows only on its own.
+        return {pid: "".join(x for x in LETTERS if x in holders[pid]
+                             and (x != "I" or holders[pid] == {"I"}))
                 for pid in self.team_ids if pid in holders}
 
     def involvements(self, pid: str) -> list[Involvement]:
@@ -111,8 +114,9 @@ class InitiativeView:
         for a in self.ini.activities:
             held = self.letters(a)
             if pid in held:
-                others = tuple((p, x) for p, x in held.items() if p != pid)
-                out.append(Involvement(a, held[pid], others))
+                others = tuple((p, x) for p, x in held.items() if p != pid and x != "I")
+                informed_all = a.raci is not None and "all" in a.raci.informed
+                out.append(Involvement(a, held[pid], others, informed_all))
         return out
 
     # --- training -----------------------------------------------------------------------
@@ -142,9 +146,11 @@ class InitiativeView:
 
     # --- collective ---------------------------------------------------------------------
     def peers(self, pid: str) -> list[Peer]:
-        """Team members who share an activity with `pid`, with the activities shared."""
+        """Team members who work on an activity with `pid` (R, A or C on both sides)."""
         shared: dict[str, list[str]] = {}
         for inv in self.involvements(pid):
+            if inv.letters == "I":
+                continue
             for other, _ in inv.others:
                 shared.setdefault(other, []).append(inv.activity.title)
         return [Peer(p, tuple(shared[p])) for p in self.team_ids if p in shared]
