@@ -20,13 +20,13 @@ def _finalize(value: Any) -> Any:
     if isinstance(value, Markup):
         return value
     if value is None:
-        return ""
+        return Markup("")
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return Markup("yes" if value else "no")
     if isinstance(value, int | float):
-        return f"{value:g}" if isinstance(value, float) else str(value)
+        return Markup(f"{value:g}" if isinstance(value, float) else str(value))
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return Markup(value.isoformat())
     return mdtext.inline(value)
 
 
@@ -56,7 +56,9 @@ def environment(templates: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,  # output is Markdown; `finalize` escapes user text for it
+        # `finalize` escapes every printed value for Markdown and returns Markup; autoescape
+        # only makes macros return Markup too, so their output is not escaped twice.
+        autoescape=True,
         finalize=_finalize,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -1,0 +1,57 @@
+"""Golden Markdown at two scales: small playbooks, and the whole example site.
+
+Refresh after a deliberate change with `make goldens` (pytest --update-goldens) and review
+the diff like code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import Layout, check, generate
+from tests.conftest import REPO, TODAY
+
+GOLDENS = Path(__file__).parent / "goldens"
+CASES = sorted(p.name for p in GOLDENS.iterdir() if (p / "playbooks").is_dir())
+
+
+def _generate(playbooks_root: Path, audience: str) -> dict[str, bytes]:
+    layout = Layout(playbooks_root)
+    on = dt.date.fromisoformat(TODAY)
+    project, _ = check(layout, on)
+    _, files = generate(project, Layout(REPO), audience, on)
+    return files
+
+
+def _compare(files: dict[str, bytes], expected: Path, update: bool) -> None:
+    if update:
+        shutil.rmtree(expected, ignore_errors=True)
+        for rel, data in files.items():
+            (expected / rel).parent.mkdir(parents=True, exist_ok=True)
+            (expected / rel).write_bytes(data)
+        return
+    assert expected.is_dir(), f"no goldens at {expected}; run `make goldens`"
+    on_disk = sorted(p.relative_to(expected).as_posix() for p in expected.rglob("*")
+                     if p.is_file())
+    assert on_disk == sorted(files), "set of generated pages changed; run `make goldens`"
+    for rel, data in files.items():
+        assert data.decode() == (expected / rel).read_text("utf-8"), f"{rel} differs"
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_small_cases(case: str, request: pytest.FixtureRequest) -> None:
+    root = GOLDENS / case
+    audience = (root / "audience").read_text().strip() if (root / "audience").exists() \
+        else "leadership"
+    _compare(_generate(root, audience), root / "expected",
+             request.config.getoption("--update-goldens"))
+
+
+@pytest.mark.parametrize("audience", ["leadership", "core"])
+def test_example_site(audience: str, request: pytest.FixtureRequest) -> None:
+    _compare(_generate(REPO, audience), GOLDENS / f"example-{audience}",
+             request.config.getoption("--update-goldens"))
