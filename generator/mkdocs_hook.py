@@ -5,6 +5,7 @@ A door into the pipeline, nothing more. The audience comes from PLAYBOOK_AUDIENC
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,12 @@ def on_config(config: Any) -> Any:
     except UserError as exc:
         raise PluginError(str(exc)) from None
     config.nav = the_plan.nav
+    # MkDocs stamps pages and the sitemap with the build date; make it the content's date.
+    # A SOURCE_DATE_EPOCH the user set wins; one we set earlier in this process is redone.
+    if "SOURCE_DATE_EPOCH" not in os.environ or os.environ.get("PLAYBOOK_SET_EPOCH"):
+        as_of = dt.datetime.combine(the_plan.as_of, dt.time(), tzinfo=dt.timezone.utc)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(as_of.timestamp()))
+        os.environ["PLAYBOOK_SET_EPOCH"] = "1"
     return config
 
 

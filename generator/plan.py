@@ -31,6 +31,9 @@ class Plan:
     pages: dict[str, Page]
     nav: list[NavItem]
     audience: Visibility
+    # The date the content last moved (latest stage transition): the site's build date, so
+    # the same input gives the same site whatever day it is built.
+    as_of: dt.date = dt.date(2000, 1, 1)
 
 
 def initiative_paths(iid: str) -> dict[str, str]:
@@ -129,4 +132,6 @@ def plan(project: Project, audience: Visibility, today: dt.date) -> Plan:
             extra.append(path)
     if extra:
         nav.append({"More": extra})
-    return Plan(pages=dict(sorted(pages.items())), nav=nav, audience=audience)
+    entered = [h.entered for ini in project.initiatives.values() for h in ini.stage_history]
+    return Plan(pages=dict(sorted(pages.items())), nav=nav, audience=audience,
+                as_of=max(entered, default=dt.date(2000, 1, 1)))

@@ -1,4 +1,6 @@
-"""Page -> Markdown through the Jinja2 templates in templates/. Pure: no I/O but reading templates."""
+"""Page -> Markdown through the Jinja2 templates in templates/.
+
+Pure: no I/O but reading the templates."""
 
 from __future__ import annotations
 

@@ -32,7 +32,8 @@ def _digest(data: bytes) -> str:
 
 def _check_path(rel: str) -> None:
     norm = posixpath.normpath(rel)
-    if rel.startswith("/") or norm.startswith("..") or norm != rel or "\\" in rel or rel == MANIFEST:
+    outside = rel.startswith("/") or norm.startswith("..") or "\\" in rel
+    if outside or norm != rel or rel == MANIFEST:
         raise ValueError(f"refusing to write outside the output folder: {rel!r}")
 
 
