@@ -92,8 +92,11 @@ class InitiativeView:
     def activities_in(self, sid: str) -> list[Activity]:
         return [a for a in self.ini.activities if a.stage == sid]
 
-    def letters(self, activity: Activity) -> dict[str, str]:
-        """person id -> letters (in R, A, C, I order) on this activity, team order."""
+    def letters(self, activity: Activity, expand_all: bool = True) -> dict[str, str]:
+        """person id -> letters (in R, A, C, I order) on this activity, team order.
+
+        `informed: [all]` gives everyone an I unless `expand_all` is false.
+        """
         raci = activity.raci
         if raci is None:
             return {}
@@ -101,13 +104,23 @@ class InitiativeView:
         holders: dict[str, set[str]] = {}
         for letter, ids in (("R", raci.responsible), ("A", acc), ("C", raci.consulted),
                             ("I", raci.informed)):
-            expanded = self.team_ids if "all" in ids else ids
+            expanded = self.team_ids if "all" in ids and expand_all else ids
             for pid in expanded:
                 holders.setdefault(pid, set()).add(letter)
         # Informed is implied by any other letter, so "I" shows only on its own.
         return {pid: "".join(x for x in LETTERS if x in holders[pid]
                              and (x != "I" or holders[pid] == {"I"}))
                 for pid in self.team_ids if pid in holders}
+
+    def matrix(self, sid: str) -> tuple[list[str], list[tuple[Activity, dict[str, str], bool]]]:
+        """The RACI matrix of a stage: columns are the members named on its activities (not
+        the whole team, which would grow the page with the square of the team), rows are
+        (activity, letters by person, whole team informed)."""
+        acts = self.activities_in(sid)
+        named = {p for a in acts for p in self.letters(a, expand_all=False)}
+        rows = [(a, self.letters(a), a.raci is not None and "all" in a.raci.informed)
+                for a in acts]
+        return [p for p in self.team_ids if p in named], rows
 
     def involvements(self, pid: str) -> list[Involvement]:
         out = []
