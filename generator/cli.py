@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sys
 from pathlib import Path
@@ -93,6 +94,55 @@ def build(layout: Layout, audience: str, site_dir: Path | None, strict: bool) ->
     target = site_dir or layout.root / "site"
     build_site(layout.root, audience, target, strict=strict)
     click.echo(f"built the '{audience}' site in {target}")
+
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date as YYYY-MM-DD") from None
+
+
+@cli.command(name="advance")
+@click.argument("initiative")
+@click.option("--to", metavar="STAGE", help="The stage to move to (default: the next one).")
+@click.option("--date", "on", metavar="YYYY-MM-DD", callback=_date,
+              help="The date of the transition (default: today).")
+@click.option("--force", is_flag=True,
+              help="Move even though exit criteria are open; the site shows which were.")
+@click.option("--by", metavar="NAME", help="Who moves it, recorded in stage_history.")
+@click.pass_obj
+def advance_command(layout: Layout, initiative: str, to: str | None, on: dt.date | None,
+                    force: bool, by: str | None) -> None:
+    """Move INITIATIVE to the next (or named) stage, then re-render."""
+    from generator.advance import advance
+
+    moved = advance(layout, initiative, on or today(), to=to, force=force, by=by)
+    note = ""
+    if moved.open_criteria:
+        n = len(moved.open_criteria)
+        note = f" (forced: {n} exit criteri{'on' if n == 1 else 'a'} open)"
+    click.echo(f"{moved.file}: {moved.initiative} moved from '{moved.left.id}' to "
+               f"'{moved.entered.id}' on {moved.on}{note}")
+    the_plan, report = render_to_disk(layout)
+    click.echo(f"rendered {len(the_plan.pages)} pages for '{the_plan.audience}': "
+               f"{len(report.written)} written, {len(report.removed)} removed, "
+               f"{report.unchanged} unchanged")
+
+
+@cli.command()
+@audience_option
+@click.option("-a", "--dev-addr", metavar="IP:PORT", default="127.0.0.1:8000",
+              show_default=True, help="Where the preview server listens.")
+@click.pass_obj
+def serve(layout: Layout, audience: str, dev_addr: str) -> None:
+    """Live preview: editing YAML or a template regenerates the site within seconds."""
+    from generator.serve import serve_site
+
+    serve_site(layout.root, audience, dev_addr)
 
 
 def main() -> None:

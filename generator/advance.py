@@ -1,0 +1,246 @@
+"""`playbook advance`: move an initiative to another stage by editing its YAML in place.
+
+The file is edited as text, never dumped again: only the `current_stage` line and the end of
+`stage_history` change, so every comment, blank line and layout choice of the user survives.
+The edited text is validated before it replaces the file (atomically); an edit that would not
+validate, or would not say what we meant, leaves the file untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import stat
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from generator.load import Sources, load_sources
+from generator.model import HistoryEntry, Initiative, Stage
+from generator.pipeline import Layout
+from generator.problems import Problem, UserError
+from generator.validate import validate
+from generator.wording import did_you_mean
+from generator.yamlfile import Document, load
+
+
+@dataclass(frozen=True)
+class Transition:
+    """What `advance` did."""
+
+    initiative: str
+    file: str
+    left: Stage
+    entered: Stage
+    on: dt.date
+    open_criteria: tuple[str, ...]
+
+
+def advance(layout: Layout, iid: str, on: dt.date, to: str | None = None, force: bool = False,
+            by: str | None = None) -> Transition:
+    """Move initiative `iid` to the next stage (or `to`) on `on`; raise UserError if refused."""
+    sources = load_sources(layout.playbooks, layout.root)
+    project = validate(sources)
+    if iid not in project.initiatives:
+        known = sorted(project.initiatives)
+        raise UserError(f"unknown initiative '{iid}'{did_you_mean(iid, known)}; "
+                        f"initiatives: {', '.join(known) or 'none'}")
+    ini, doc = project.initiatives[iid], sources.initiatives[iid]
+    current = next(s for s in ini.stages if s.id == ini.current_stage)
+    target = _target(iid, ini, current, to)
+    history = _history(ini, current, on)
+    last = history[-1] if history else None
+    if last and on < last.entered:
+        raise UserError(f"{iid}: --date {on} is before the last transition ({last.stage}, "
+                        f"entered {last.entered}); nothing was changed")
+    index = ini.stages.index(current)
+    open_ = [(j, c.text) for j, c in enumerate(current.exit_criteria) if not c.done]
+    if open_ and not force:
+        n = len(open_)
+        problems = [Problem(doc.file, *doc.marks.at(("stages", index, "exit_criteria", j)),
+                            f"stages[{index}].exit_criteria[{j}]", f"not met: {text}")
+                    for j, text in open_]
+        raise UserError(
+            f"{iid}: {n} exit criteri{'on' if n == 1 else 'a'} of stage '{current.name}' "
+            f"{'is' if n == 1 else 'are'} still open; nothing was changed. Mark "
+            f"{'it' if n == 1 else 'them'} `done: true` once met, or use --force to move anyway "
+            "(the site then shows what was open at the transition).",
+            problems,
+        )
+    added = [*history[len(ini.stage_history):],
+             HistoryEntry(stage=target.id, entered=on, by=by or None,
+                          open_criteria=[text for _, text in open_])]
+    path = layout.root / doc.file
+    raw = path.read_bytes()
+    text = _edit(raw.decode("utf-8"), doc, ini, target.id, added)
+    _replace_checked(path, text, doc, sources, iid, target.id, [*ini.stage_history, *added])
+    return Transition(iid, doc.file, current, target, on, tuple(t for _, t in open_))
+
+
+def _target(iid: str, ini: Initiative, current: Stage, to: str | None) -> Stage:
+    ids = [s.id for s in ini.stages]
+    if to is None:
+        index = ids.index(current.id)
+        if index + 1 == len(ids):
+            raise UserError(f"{iid}: '{current.id}' is the last stage; name the stage to move to "
+                            f"with --to (stages: {', '.join(ids)})")
+        return ini.stages[index + 1]
+    if to not in ids:
+        raise UserError(f"{iid}: unknown stage '{to}'{did_you_mean(to, ids)}; "
+                        f"stages: {', '.join(ids)}")
+    if to == current.id:
+        raise UserError(f"{iid}: '{to}' is already the current stage; nothing was changed")
+    return ini.stages[ids.index(to)]
+
+
+def _history(ini: Initiative, current: Stage, on: dt.date) -> list[HistoryEntry]:
+    """The history, with the stage being left recorded first if the file never recorded it.
+
+    Without it the site could not say what the move changed. Its start date is the best
+    knowledge of when it was entered; failing that, the day it is left.
+    """
+    history = list(ini.stage_history)
+    if not history or history[-1].stage != current.id:
+        entered = current.starts if current.starts and current.starts <= on else on
+        history.append(HistoryEntry(stage=current.id, entered=entered))
+    return history
+
+
+# --- the text edit ----------------------------------------------------------------------
+
+def _flow(entry: HistoryEntry) -> str:
+    parts = [f"stage: {entry.stage}", f"entered: {entry.entered.isoformat()}"]
+    if entry.by:
+        parts.append(f"by: {_quoted(entry.by)}")
+    if entry.open_criteria:
+        parts.append("open_criteria: [" + ", ".join(map(_quoted, entry.open_criteria)) + "]")
+    return "{" + ", ".join(parts) + "}"
+
+
+def _block(entry: HistoryEntry, pad: str) -> list[str]:
+    """The lines after the dash of a block-style item; `pad` is the indent of its keys."""
+    lines = [f"stage: {entry.stage}", f"{pad}entered: {entry.entered.isoformat()}"]
+    if entry.by:
+        lines.append(f"{pad}by: {_quoted(entry.by)}")
+    if entry.open_criteria:
+        lines.append(f"{pad}open_criteria:")
+        lines.extend(f"{pad}  - {_quoted(t)}" for t in entry.open_criteria)
+    return lines
+
+
+def _quoted(text: str) -> str:
+    # A JSON string is a valid YAML double-quoted scalar, whatever the text holds.
+    return json.dumps(text, ensure_ascii=False)
+
+
+_BREAK = re.compile("(?<=\n)|(?<=\r)(?!\n)|(?<=[\x85\u2028\u2029])")
+
+
+def _end_line(node: yaml.Node) -> int:
+    """The 0-based line holding the last character of a node."""
+    while isinstance(node, yaml.MappingNode | yaml.SequenceNode) and not node.flow_style \
+            and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(node, yaml.MappingNode) else last
+    end = node.end_mark
+    return end.line if end.column > 0 else end.line - 1
+
+
+def _edit(text: str, doc: Document, ini: Initiative, target: str,
+          added: list[HistoryEntry]) -> str:
+    newline = "\r\n" if "\r\n" in text else "\n"
+    # Split where YAML breaks lines (str.splitlines also breaks on form feeds and more).
+    lines = [ln for ln in _BREAK.split(text) if ln]
+    if lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += newline
+
+    def cannot(why: str) -> UserError:
+        return UserError(f"{doc.file}: cannot update the stage in place: {why}; "
+                         "nothing was changed")
+
+    # current_stage: the value is a validated id, plain or quoted.
+    line, col = doc.marks.values[("current_stage",)]
+    row = lines[line - 1]
+    found = re.compile(r"(['\"]?)" + re.escape(ini.current_stage) + r"\1").match(row, col - 1)
+    if not found:
+        raise cannot(f"line {line} does not hold current_stage as a plain value")
+    quote = found.group(1)
+    lines[line - 1] = row[: found.start()] + quote + target + quote + row[found.end():]
+
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    node = next((v for k, v in root.value if k.value == "stage_history"), None) \
+        if isinstance(root, yaml.MappingNode) else None
+    key_col = doc.marks.key_at(("current_stage",))[1] - 1
+    if node is None or (isinstance(node, yaml.SequenceNode) and node.flow_style
+                        and not node.value):
+        at = line  # after current_stage
+        if node is not None:  # `stage_history: []` becomes a block list, like the examples
+            start, end = node.start_mark, node.end_mark
+            if start.line != end.line:
+                raise cannot(f"line {start.line + 1}: write `stage_history: []` on one line")
+            row = lines[start.line]
+            lines[start.line] = row[: start.column].rstrip(" ") + row[end.column:]
+            at = start.line + 1
+            key_col = doc.marks.key_at(("stage_history",))[1] - 1
+            new: list[str] = []
+        else:
+            new = [" " * key_col + "stage_history:" + newline]
+        pad = " " * (key_col + 2)
+        new += [f"{pad}- {_flow(e)}{newline}" for e in added]
+        lines[at:at] = new
+        return "".join(lines)
+    if not isinstance(node, yaml.SequenceNode):
+        raise cannot("stage_history is not a list")
+    last = node.value[-1]
+    if node.flow_style:
+        end = last.end_mark
+        row = lines[end.line]
+        tail = "".join(f", {_flow(e)}" for e in added)
+        lines[end.line] = row[: end.column] + tail + row[end.column:]
+        return "".join(lines)
+    item_line, item_col = last.start_mark.line, last.start_mark.column
+    dash = lines[item_line].rfind("-", 0, item_col)
+    if dash < 0:
+        raise cannot(f"line {item_line + 1}: expected '- ' before the last stage_history item")
+    head = " " * dash + "-" + " " * (item_col - dash - 1)
+    new = []
+    for e in added:
+        if isinstance(last, yaml.MappingNode) and not last.flow_style:
+            body = _block(e, " " * item_col)
+            new += [head + body[0] + newline, *(b + newline for b in body[1:])]
+        else:
+            new.append(head + _flow(e) + newline)
+    at = _end_line(last) + 1
+    lines[at:at] = new
+    return "".join(lines)
+
+
+def _replace_checked(path: Path, text: str, doc: Document, sources: Sources, iid: str,
+                     target: str, history: list[HistoryEntry]) -> None:
+    """Write `text` over `path` only if it validates and says what we meant."""
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=".advance-", suffix=".yml.tmp")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8"))
+        new_doc, problems = load(tmp, doc.file)
+        if new_doc is None or problems:
+            raise UserError(f"{doc.file}: the edited file would not load; nothing was changed",
+                            problems)
+        edited = replace(sources, initiatives={**sources.initiatives, iid: new_doc})
+        try:
+            ini = validate(edited).initiatives[iid]
+        except UserError as exc:
+            raise UserError(f"{doc.file}: the edited file would not validate; nothing was "
+                            "changed", exc.problems) from None
+        if ini.current_stage != target or list(ini.stage_history) != history:
+            raise UserError(f"{doc.file}: cannot update the stage in place (unusual layout); "
+                            "nothing was changed: edit current_stage and stage_history by hand")
+        os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
