@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.model import ID_PATTERN
-from generator.problems import Problem
+from generator.problems import Problem, short
 from generator.yamlfile import Document, load
 
 _ID = re.compile(ID_PATTERN)
@@ -55,8 +55,10 @@ def load_sources(playbooks: Path, base: Path | None = None) -> Sources:
             return None
         if not _ID.match(id_):
             out.problems.append(
-                Problem(shown, 0, 0, "", f"{kind} id '{id_}' (from the name) is not a valid id; use "
-                        "lowercase letters, digits and '-', starting with a letter or digit")
+                Problem(shown, 0, 0, "", f"not a valid {kind} id: {short(id_)} (from the "
+                        f"{'file' if kind == 'person' else 'folder'} name; expected lowercase "
+                        "letters, digits and '-', starting with a letter or digit, at most 64 "
+                        "characters)")
             )
             return None
         doc, problems = load(path, shown)
@@ -67,6 +69,11 @@ def load_sources(playbooks: Path, base: Path | None = None) -> Sources:
     if people_dir.is_dir():
         for path in sorted(people_dir.iterdir()):
             if path.suffix in (".yml", ".yaml") and path.is_file():
+                if path.stem in out.people:
+                    out.problems.append(Problem(_display(path, base), 0, 0, "", f"person "
+                                                f"'{path.stem}' has two files (expected one; "
+                                                "remove the .yaml or the .yml)"))
+                    continue
                 doc = parse(path, path.stem, "person")
                 if doc:
                     out.people[path.stem] = doc

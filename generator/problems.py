@@ -44,7 +44,7 @@ class UserError(Exception):
 
 def short(value: object, limit: int = 40) -> str:
     """A value as it may appear in a message: never a huge dump."""
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
-    if len(text) > limit:
-        text = text[: limit - 3] + "..."
-    return text
+    if isinstance(value, str):
+        return f"'{value}'" if len(value) <= limit else f"'{value[: limit - 3]}...'"
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."

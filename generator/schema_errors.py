@@ -1,18 +1,27 @@
-"""Turn pydantic's validation errors into Problems in the user's words, with file marks."""
+"""Turn pydantic's validation errors into Problems in the user's words, with file marks.
+
+Every message reads `what is wrong (what was expected; did you mean ...?)` and never shows a
+Python type or a huge value.
+"""
 
 from __future__ import annotations
 
+import re
 import types
 import typing
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from generator.problems import Problem
-from generator.wording import did_you_mean, found, one_of
+from generator.wording import did_you_mean, explain, found, one_of
 from generator.yamlfile import Document, Key, dotted
 
-ID_RULE = "lowercase letters, digits and '-', starting with a letter or digit, at most 64 characters"
+ID_RULE = (
+    "lowercase letters, digits and '-', starting with a letter or digit, at most 64 characters"
+)
+_DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
@@ -46,21 +55,38 @@ def _model_at(root: type[BaseModel], loc: Key) -> type[BaseModel] | None:
     return current
 
 
-def _clean_loc(data: Any, loc: tuple[Any, ...]) -> Key:
+@dataclass
+class _Err:
+    """One pydantic error, located in the user's data."""
+
+    kind: str
+    ctx: dict[str, Any]
+    loc: Key  # real keys and indexes only
+    union_at: int | None  # how many parts of `loc` lie above the union pydantic tried, if any
+
+    @property
+    def union_depth(self) -> int:
+        return len(self.loc) - self.union_at if self.union_at is not None else 0
+
+
+def _locate(data: Any, err: dict[str, Any]) -> _Err:
     """Drop the union-member tags pydantic puts in locations; keep real keys and indexes."""
+    raw = tuple(err["loc"])
     out: list[str | int] = []
+    union_at: int | None = None
     node = data
-    for part in loc:
-        if isinstance(node, dict) and part in node:
+    for i, part in enumerate(raw):
+        present = (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node))
+        if present:
             out.append(part)
             node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        elif err["type"] == "missing" and i == len(raw) - 1:
             out.append(part)
-            node = node[part]
-        elif isinstance(node, dict) and isinstance(part, str) and "[" not in part and "-" not in part:
-            out.append(part)  # a missing key
             node = None
-    return tuple(out)
+        elif isinstance(part, str) and union_at is None:
+            union_at = len(out)  # a tag such as "literal['all']" or "list[constrained-str]"
+    return _Err(err["type"], dict(err.get("ctx") or {}), tuple(out), union_at)
 
 
 def _value_at(data: Any, loc: Key) -> Any:
@@ -73,66 +99,124 @@ def _value_at(data: Any, loc: Key) -> Any:
     return node
 
 
-def _message(err: dict[str, Any], root: type[BaseModel], loc: Key, value: Any) -> str:
-    kind = err["type"]
-    ctx = err.get("ctx") or {}
-    key = loc[-1] if loc else ""
+def _expected(err: _Err) -> str:
+    """What one error's type wanted, in user words (for combining union members)."""
+    kind = err.kind
+    if kind == "literal_error":
+        return " or ".join(f"'{c}'" for c in _choices(err))
+    if kind in ("list_type", "too_short") or err.union_depth:
+        return "a list of ids"
+    if kind.startswith("string"):
+        return "an id"
+    return "a value of another kind"
+
+
+def _choices(err: _Err) -> list[str]:
+    expected = str(err.ctx.get("expected", "")).replace("'", "")
+    return [c.strip() for c in expected.replace(" or ", ", ").split(",") if c.strip()]
+
+
+def _message(err: _Err, root: type[BaseModel], value: Any) -> str:
+    kind = err.kind
+    key = str(err.loc[-1]) if err.loc else ""
     if kind == "missing":
         return f"required key '{key}' is missing"
     if kind == "extra_forbidden":
-        model = _model_at(root, loc[:-1])
+        model = _model_at(root, err.loc[:-1])
         allowed = sorted(model.model_fields) if model else []
-        return f"unknown key '{key}'{did_you_mean(key, allowed)}; expected one of: {one_of(allowed)}"
+        hint = did_you_mean(key, allowed)
+        return f"unknown key {found(key, bare=True)}" + (
+            hint or f" (expected one of: {one_of(allowed)})")
     if kind == "literal_error":
-        expected = str(ctx.get("expected", "")).replace("'", "")
-        choices = [c.strip() for c in expected.replace(" or ", ", ").split(",")]
-        return f"expected one of: {one_of(choices)}; found {found(value)}{did_you_mean(value, choices)}"
+        choices = _choices(err)
+        if isinstance(value, str):
+            return explain(f"unknown value {found(value, bare=True)}",
+                           f"expected one of: {one_of(choices)}", value, choices)
+        return explain(f"found {found(value)}", f"expected one of: {one_of(choices)}")
     if kind == "string_pattern_mismatch":
-        return f"not a valid id: {found(value)}; use {ID_RULE}"
-    if kind in ("string_too_short",):
-        return "must not be empty"
+        return explain(f"not a valid id: {found(value, bare=True)}", f"expected {ID_RULE}")
+    if kind == "string_too_short":
+        return explain("found empty text", "expected text")
     if kind == "too_short":
-        return "needs at least one item"
+        return explain("found an empty list", "expected at least one item")
     if kind.startswith("string_"):
-        return f"expected text, found {found(value)}"
+        return explain(f"found {found(value)}", "expected text" + _quote_hint(value))
     if kind.startswith("date") or kind.startswith("datetime"):
-        return f"expected a date as YYYY-MM-DD, found {found(value)}"
+        if isinstance(value, str) and _DATE_LIKE.match(value):
+            return explain(f"'{value}' is not a real date", "expected a date as YYYY-MM-DD")
+        return explain(f"found {found(value)}", "expected a date as YYYY-MM-DD")
     if kind.startswith("int") or kind.startswith("float"):
-        return f"expected a whole number, found {found(value)}"
+        what = "a whole number" if kind.startswith("int") else "a number"
+        return explain(f"found {found(value)}", f"expected {what}")
     if kind.startswith("bool"):
-        return f"expected true or false, found {found(value)}"
+        return explain(f"found {found(value)}", "expected true or false")
     if kind in ("greater_than", "greater_than_equal"):
-        limit = ctx.get("gt", ctx.get("ge"))
+        limit = err.ctx.get("gt", err.ctx.get("ge"))
         word = "greater than" if kind == "greater_than" else "at least"
-        return f"must be {word} {limit}, found {found(value)}"
+        return explain(f"found {found(value)}", f"expected a number {word} {limit}")
     if kind in ("list_type", "tuple_type"):
-        return f"expected a list, found {found(value)}"
+        return explain(f"found {found(value)}", "expected a list" + _list_hint(value))
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"expected a mapping of keys (key: value), found {found(value)}"
-    return f"{err['msg'].lower()}, found {found(value)}"
+        return explain(f"found {found(value)}", "expected key: value pairs")
+    return explain(f"found {found(value)}", "expected a value of another kind")
+
+
+def _quote_hint(value: Any) -> str:
+    if isinstance(value, bool | int | float) or hasattr(value, "isoformat"):
+        return "; put it in quotes to keep it as text"
+    return ""
+
+
+def _list_hint(value: Any) -> str:
+    return "; write [it] or start a line with '- '" if isinstance(value, str | int | float) else ""
+
+
+def _union_message(errs: list[_Err], value: Any) -> str:
+    wanted: list[str] = []
+    for err in errs:
+        what = _expected(err)
+        if what not in wanted:
+            wanted.append(what)
+    return explain(f"found {found(value)}", "expected " + " or ".join(wanted))
+
+
+def _drop_shadowed(errs: list[_Err]) -> list[_Err]:
+    """A union (e.g. `attendees: all | [ids]`) fails once per member: when some member got
+    past the shape check (its errors lie deeper), the value had that member's shape, so the
+    other members' shape errors are noise."""
+    deep = {e.loc[: e.union_at] for e in errs if e.union_at is not None and e.union_depth > 0}
+    return [e for e in errs if not (e.union_at is not None and e.union_depth == 0
+                                    and e.loc in deep)]
 
 
 def problems_from(exc: ValidationError, doc: Document, root: type[BaseModel]) -> list[Problem]:
-    by_loc: dict[Key, list[tuple[dict[str, Any], int]]] = {}
-    for err in exc.errors():
-        raw_loc = tuple(err["loc"])
-        loc = _clean_loc(doc.data, raw_loc)
-        by_loc.setdefault(loc, []).append((dict(err), len(raw_loc) - len(loc)))
+    errs = _drop_shadowed([_locate(doc.data, dict(err)) for err in exc.errors()])
+    by_loc: dict[Key, list[_Err]] = {}
+    for err in errs:
+        by_loc.setdefault(err.loc, []).append(err)
+    # `mandat:` is both an unknown key and a missing `mandate`: say it once, at the typo.
+    suggested = set()
+    for loc, group in by_loc.items():
+        if any(e.kind == "extra_forbidden" for e in group):
+            model = _model_at(root, loc[:-1])
+            hint = did_you_mean(str(loc[-1]), sorted(model.model_fields) if model else [])
+            if hint:
+                suggested.add((*loc[:-1], hint.split("'")[1]))
     problems = []
-    for loc, errs in by_loc.items():
-        # A union (e.g. `attendees: all | [ids]`) yields one error per member: keep the
-        # error from the member that matched the shape of the value, i.e. the deepest one.
-        errs.sort(key=lambda pair: pair[1])
-        err = errs[0][0]
+    for loc, group in by_loc.items():
+        if group[0].kind == "missing" and loc in suggested:
+            continue
         value = _value_at(doc.data, loc)
-        if err["type"] == "missing":
+        err = group[0]
+        if err.kind == "missing":
             line, col = doc.marks.at(loc[:-1])
-        elif err["type"] == "extra_forbidden":
+        elif err.kind == "extra_forbidden":
             line, col = doc.marks.key_at(loc)
         else:
             line, col = doc.marks.at(loc)
-        message = _message(err, root, loc, value)
-        if len(errs) > 1 and err["type"] == "literal_error" and isinstance(value, list | dict):
-            message = f"expected {errs[0][0]['ctx']['expected']} or a list, found {found(value)}"
+        if len(group) > 1 and all(e.union_at is not None for e in group):
+            message = _union_message(group, value)
+        else:
+            message = _message(err, root, value)
         problems.append(Problem(doc.file, line, col, dotted(loc), message))
     return problems

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -10,16 +10,17 @@ from pydantic import BaseModel, ValidationError
 from generator.load import Sources
 from generator.mdtext import safe_url
 from generator.model import Initiative, Person
-from generator.problems import Problem, UserError
+from generator.problems import Problem, UserError, short
 from generator.project import Project
 from generator.schema_errors import problems_from
-from generator.wording import did_you_mean
+from generator.wording import did_you_mean, explain, found, one_of
 from generator.yamlfile import Document, Key, dotted
 
 
 def _typed(doc: Document, cls: type[BaseModel], out: list[Problem]) -> Any:
     if not isinstance(doc.data, dict):
-        out.append(Problem(doc.file, 1, 1, "", "expected a mapping of keys (key: value) at the top"))
+        out.append(Problem(doc.file, 1, 1, "", f"found {found(doc.data)} at the top "
+                           "(expected key: value pairs)"))
         return None
     try:
         return cls.model_validate(doc.data)
@@ -28,10 +29,16 @@ def _typed(doc: Document, cls: type[BaseModel], out: list[Problem]) -> Any:
         return None
 
 
+def unknown_person(value: str, known: Iterable[str]) -> str:
+    hint = did_you_mean(value, known)
+    return f"unknown person {short(value)}" + (
+        hint or f" (expected a person id: a file playbooks/people/{short(value)[1:-1]}.yml)")
+
+
 class _Checker:
     """Cross-reference checks for one initiative."""
 
-    def __init__(self, doc: Document, ini: Initiative, people: dict[str, Person]) -> None:
+    def __init__(self, doc: Document, ini: Initiative, people: Collection[str]) -> None:
         self.doc = doc
         self.ini = ini
         self.people = people
@@ -39,13 +46,14 @@ class _Checker:
         self.team = [m.person for m in ini.team]
         self.stage_ids = [s.id for s in ini.stages]
 
-    def error(self, path: Key, message: str) -> None:
-        line, col = self.doc.marks.at(path)
+    def error(self, path: Key, message: str, at_key: bool = False) -> None:
+        line, col = self.doc.marks.key_at(path) if at_key else self.doc.marks.at(path)
         self.problems.append(Problem(self.doc.file, line, col, dotted(path), message))
 
-    def stage(self, path: Key, value: str) -> None:
+    def stage(self, path: Key, value: str, at_key: bool = False) -> None:
         if value not in self.stage_ids:
-            self.error(path, f"unknown stage '{value}'{did_you_mean(value, self.stage_ids)}")
+            self.error(path, explain(f"unknown stage {short(value)}", "expected one of: "
+                                     f"{one_of(self.stage_ids)}", value, self.stage_ids), at_key)
 
     def member(self, path: Key, value: str, allow_all: bool = False) -> None:
         if allow_all and value == "all":
@@ -53,17 +61,18 @@ class _Checker:
         if value in self.team:
             return
         if value in self.people:
-            self.error(path, f"'{value}' is not on this initiative's team; add them under team:")
+            self.error(path, f"person '{value}' is not on this initiative's team (expected a team "
+                       "member; add them under team:)")
         else:
-            known = [*self.people, *(["all"] if allow_all else [])]
-            self.error(path, f"unknown person '{value}'{did_you_mean(value, known)}")
+            self.error(path, unknown_person(value, [*self.people, *(["all"] if allow_all else [])]))
 
     def duplicates(self, items: Iterable[str], path_of: Key, what: str, key: str = "id") -> None:
         seen: dict[str, int] = {}
         for i, value in enumerate(items):
             if value in seen:
-                self.error((*path_of, i, key), f"duplicate {what} '{value}' (also at "
-                           f"{path_of[-1]}[{seen[value]}])")
+                first = (*path_of, seen[value], key)
+                self.error((*path_of, i, key), f"duplicate {what} '{value}' (expected each "
+                           f"once; first at {dotted(first)}, line {self.doc.marks.at(first)[0]})")
             else:
                 seen[value] = i
 
@@ -76,8 +85,8 @@ class _Checker:
         self.stage(("current_stage",), ini.current_stage)
         if ini.sponsor not in self.team:
             if ini.sponsor in self.people:
-                self.error(("sponsor",), f"sponsor '{ini.sponsor}' is not on the team; add them "
-                           "under team:")
+                self.error(("sponsor",), f"sponsor '{ini.sponsor}' is not on the team (expected "
+                           "a team member; add them under team: with role sponsor)")
             else:
                 self.member(("sponsor",), ini.sponsor)
         for i, h in enumerate(ini.stage_history):
@@ -89,18 +98,19 @@ class _Checker:
             if m.person not in self.people:
                 self.member(("team", i, "person"), m.person)
             for stage_id in m.stages:
-                self.stage(("team", i, "stages", stage_id), stage_id)
+                self.stage(("team", i, "stages", stage_id), stage_id, at_key=True)
         for i, a in enumerate(ini.activities):
             self.stage(("activities", i, "stage"), a.stage)
             if a.raci is None:
-                self.error(("activities", i), "raci.accountable is required: exactly one person")
+                self.error(("activities", i), "required key 'raci' is missing (expected raci: "
+                           "with exactly one accountable person)")
                 continue
             base: Key = ("activities", i, "raci")
             acc = a.raci.accountable
             if isinstance(acc, list):
                 if len(acc) != 1:
-                    self.error((*base, "accountable"), "exactly one accountable person is needed, "
-                               f"found {len(acc)}")
+                    self.error((*base, "accountable"), f"found {len(acc)} accountable people "
+                               "(expected exactly one person id)")
                 for j, p in enumerate(acc):
                     self.member((*base, "accountable", j), p)
             else:
@@ -116,10 +126,11 @@ class _Checker:
             for j, r in enumerate(t.pre_reading):
                 if not safe_url(r.url):
                     self.error(("training", i, "pre_reading", j, "url"),
-                               "expected an http(s) URL or a relative path")
-        for i, r in enumerate(ini.resistance):
-            self.member(("resistance", i, "person"), r.person)
-            self.member(("resistance", i, "owner"), r.owner)
+                               f"not a safe link: {short(r.url)} (expected an http(s) URL or a "
+                               "relative path)")
+        for i, entry in enumerate(ini.resistance):
+            self.member(("resistance", i, "person"), entry.person)
+            self.member(("resistance", i, "owner"), entry.owner)
         return self.problems
 
 
@@ -136,8 +147,7 @@ def validate(sources: Sources) -> Project:
             doc = sources.people[pid]
             line, col = doc.marks.at(("reports_to",))
             problems.append(Problem(doc.file, line, col, "reports_to",
-                                    f"unknown person '{person.reports_to}'"
-                                    f"{did_you_mean(person.reports_to, sources.people)}"))
+                                    unknown_person(person.reports_to, sources.people)))
     initiatives: dict[str, Initiative] = {}
     for iid, doc in sources.initiatives.items():
         ini = _typed(doc, Initiative, problems)
@@ -145,8 +155,7 @@ def validate(sources: Sources) -> Project:
             continue
         # Unparsed people files still count as known people, so one bad person file does not
         # cascade into an "unknown person" error in every initiative.
-        known = {**{p: people.get(p) for p in sources.people}}
-        checks = _Checker(doc, ini, known).run()  # type: ignore[arg-type]
+        checks = _Checker(doc, ini, sources.people).run()
         problems.extend(checks)
         if not checks:
             initiatives[iid] = ini

@@ -7,6 +7,7 @@ marks so validation errors can point at the exact line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ MAX_NODES = 200_000
 MAX_DEPTH = 50
 
 Key = tuple[str | int, ...]
+_PLAIN_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
 @dataclass
@@ -70,37 +72,86 @@ class _Walker:
         if len(path) > MAX_DEPTH:
             raise _TooBig(f"nesting deeper than {MAX_DEPTH} levels")
         self.marks.values[path] = self.mark(node)
+        self.check_tag(node)
         if isinstance(node, yaml.MappingNode):
             self.loader.flatten_mapping(node)
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
-                key = self.loader.construct_object(key_node, deep=True)
-                if not isinstance(key, str | int) or isinstance(key, bool):
-                    key = str(key)
+                self.check_tag(key_node)
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise _Refused(key_node, "a key must be plain text, not a list or mapping")
+                # Keys are names, kept as written: `yes:` stays 'yes', `2026:` stays '2026'.
+                key = key_node.value
+                here: Key = (*path, key)
                 if key in result:
                     line, col = self.mark(key_node)
                     self.problems.append(
-                        Problem(self.file, line, col, _dotted((*path, key)),
-                                f"duplicate key {short(key)} (first at line "
-                                f"{self.marks.keys[(*path, key)][0]})")
+                        Problem(self.file, line, col, _dotted(here),
+                                f"duplicate key {short(key)} (expected each key once; first at "
+                                f"line {self.marks.keys[here][0]})")
                     )
                     continue
-                self.marks.keys[(*path, key)] = self.mark(key_node)
-                result[key] = self.walk(value_node, (*path, key))
+                self.marks.keys[here] = self.mark(key_node)
+                result[key] = self.walk(value_node, here)
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+        return self.construct(node, path)
+
+    def check_tag(self, node: yaml.Node) -> None:
+        if node.tag not in _PLAIN_TAGS:
+            raise _Refused(node, f"the tag {short(_tag(node.tag))} is not allowed (tags such as "
+                           "'!!python/...' are refused; write plain values)")
+
+    def construct(self, node: yaml.Node, path: Key) -> Any:
+        """A scalar as PyYAML reads it. A plain value its resolver cannot build (2026-13-01,
+        a 5,000-digit number) is kept as the text the user wrote, so validation says which
+        field wanted what; an explicit tag that cannot build its value refuses the file."""
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
+            text = str(node.value)
+            implicit = self.loader.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+            if node.tag != implicit:
+                raise _Refused(node, f"cannot read {short(text)} as {_tag(node.tag)} "
+                               "(remove the tag)") from None
+            return text
+
+
+_YAML = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_YAML + name for name in (
+    "str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge", "value",
+)}
+
+
+def _tag(tag: str) -> str:
+    return "!!" + tag[len(_YAML):] if tag.startswith(_YAML) else tag
 
 
 class _TooBig(Exception):
     pass
 
 
+class _Refused(Exception):
+    """Something in the file we will not read at all: reported at its line, file skipped."""
+
+    def __init__(self, node: yaml.Node, message: str) -> None:
+        super().__init__(message)
+        self.line = node.start_mark.line + 1
+        self.column = node.start_mark.column + 1
+
+
 def _dotted(path: Key) -> str:
+    """`team[3].person`, for messages: a key too long to show is cut short."""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            out += f"[{part}]"
+            continue
+        name = part if len(part) <= 40 else part[:37] + "..."
+        if not _PLAIN_KEY.match(name):
+            name = short(name)
+        out += f".{name}" if out else name
     return out
 
 
@@ -119,7 +170,8 @@ def load(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [Problem(display, line, 1, "", "file is not valid UTF-8 text; save it as UTF-8")]
+        return None, [Problem(display, line, 1, "", "file is not valid UTF-8 text (expected "
+                              "UTF-8; save it again as UTF-8)")]
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
@@ -137,13 +189,18 @@ def load(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
         what = exc.problem or "invalid YAML"
         if "could not determine a constructor" in what:
             what = "tags such as '!!python/...' are not allowed; write plain values"
+        elif "'\\t'" in what:
+            what += " (indent with spaces, not tabs)"
         return None, [Problem(display, line, col, "", f"YAML syntax error: {what}")]
+    except _Refused as exc:
+        return None, [Problem(display, exc.line, exc.column, "", str(exc))]
     except yaml.YAMLError as exc:
         return None, [Problem(display, 0, 0, "", f"YAML error: {exc}")]
     except _TooBig as exc:
         return None, [Problem(display, 0, 0, "", f"file refused: {exc}")]
     except RecursionError:
-        return None, [Problem(display, 0, 0, "", f"file refused: nesting deeper than {MAX_DEPTH} levels")]
+        return None, [Problem(display, 0, 0, "", f"file refused: nesting deeper than {MAX_DEPTH} "
+                              "levels")]
     finally:
         loader.dispose()
     return Document(display, data, walker.marks), walker.problems
