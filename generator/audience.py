@@ -1,7 +1,12 @@
 """Decide, in one place, what an audience may see: the model is filtered before planning.
 
 Templates never decide confidentiality: anything an audience may not see is gone from the
-model they are given.
+model they are given. Levels (SPEC "Audiences"): initiative, stage, activity and training
+content is `everyone`; role charters, person pages, team tables and decision rights are
+`leadership`; assessments, the resistance plan and facilitator notes are `core`. A list item
+(stage, activity, training module, exercise, agenda line) may raise or lower its own level
+with `visibility`; whatever hangs off a hidden stage (its activities, modules, each member's
+duties in it, its history) is hidden with it.
 """
 
 from __future__ import annotations
@@ -9,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
-from generator.model import AUDIENCES, Initiative, Module, Visibility
+from generator.model import AUDIENCES, HistoryEntry, Initiative, Module, Person, Visibility
 from generator.problems import UserError
 from generator.project import Project
 
@@ -17,13 +22,13 @@ T = TypeVar("T")
 
 
 def rank(level: str) -> int:
-    return AUDIENCES.index(level)  # type: ignore[arg-type]
+    return AUDIENCES.index(level)
 
 
 def check(audience: str) -> Visibility:
     if audience not in AUDIENCES:
         raise UserError(f"unknown audience '{audience}'; expected one of: {', '.join(AUDIENCES)}")
-    return audience  # type: ignore[return-value]
+    return audience
 
 
 def _visible(items: Sequence[T], audience: Visibility) -> list[T]:
@@ -31,26 +36,44 @@ def _visible(items: Sequence[T], audience: Visibility) -> list[T]:
 
 
 def _module(m: Module, audience: Visibility) -> Module:
+    leadership = rank(audience) >= rank("leadership")
     return m.model_copy(update={
         "agenda": _visible(m.agenda, audience),
         "exercises": _visible(m.exercises, audience),
         "facilitator_notes": m.facilitator_notes if audience == "core" else None,
-        "attendees": m.attendees if rank(audience) >= rank("leadership") else "all"
-        if m.attendees == "all" else [],
+        # Who attends is team membership, which is leadership content.
+        "attendees": m.attendees if leadership or m.attendees == "all" else [],
     })
 
 
-def _initiative(ini: Initiative, audience: Visibility) -> Initiative:
+def _history(ini: Initiative, stage_ids: set[str]) -> list[HistoryEntry]:
+    """Transitions into visible stages; open criteria only when the stage left is visible."""
+    out = []
+    for i, h in enumerate(ini.stage_history):
+        if h.stage not in stage_ids:
+            continue
+        left = ini.stage_history[i - 1].stage if i else None
+        if h.open_criteria and left not in stage_ids:
+            h = h.model_copy(update={"open_criteria": []})
+        out.append(h)
+    return out
+
+
+def _initiative(iid: str, ini: Initiative, audience: Visibility) -> Initiative:
     leadership = rank(audience) >= rank("leadership")
     core = audience == "core"
     stages = _visible(ini.stages, audience)
     stage_ids = {s.id for s in stages}
-    team = ini.team if leadership else []
-    if not core:
-        team = [m.model_copy(update={"assessment": None}) for m in team]
-    if leadership:
-        team = [m.model_copy(update={"stages": {k: v for k, v in m.stages.items()
-                                                if k in stage_ids}}) for m in team]
+    if ini.current_stage not in stage_ids:
+        raise UserError(
+            f"playbooks/{iid}/initiative.yml: the current stage '{ini.current_stage}' is not "
+            f"visible to '{audience}', so its site could not say where the initiative stands; "
+            f"give the stage a visibility of '{audience}' or lower, or build for a higher audience"
+        )
+    team = [m.model_copy(update={
+        "assessment": m.assessment if core else None,
+        "stages": {k: v for k, v in m.stages.items() if k in stage_ids},
+    }) for m in ini.team] if leadership else []
     activities = [a for a in _visible(ini.activities, audience) if a.stage in stage_ids]
     if not leadership:
         activities = [a.model_copy(update={"raci": None}) for a in activities]
@@ -58,6 +81,7 @@ def _initiative(ini: Initiative, audience: Visibility) -> Initiative:
                 if t.stage in stage_ids]
     return ini.model_copy(update={
         "stages": stages,
+        "stage_history": _history(ini, stage_ids),
         "team": team,
         "activities": activities,
         "training": training,
@@ -65,11 +89,22 @@ def _initiative(ini: Initiative, audience: Visibility) -> Initiative:
     })
 
 
+def _sponsor_names(project: Project) -> dict[str, Person]:
+    """For `everyone`: the sponsors' names (initiative content), and nothing else about anyone."""
+    out = {}
+    for ini in project.initiatives.values():
+        person = project.people.get(ini.sponsor)
+        if person:
+            out[ini.sponsor] = person.model_copy(
+                update={"title": "", "function": "", "email": None, "reports_to": None})
+    return dict(sorted(out.items()))
+
+
 def filter_project(project: Project, audience: Visibility) -> Project:
     """The project as `audience` may see it."""
     leadership = rank(audience) >= rank("leadership")
     return Project(
-        people=project.people if leadership else {},
-        initiatives={k: _initiative(v, audience) for k, v in project.initiatives.items()},
-        pages=project.pages,
+        people=project.people if leadership else _sponsor_names(project),
+        initiatives={k: _initiative(k, v, audience) for k, v in project.initiatives.items()},
+        pages=project.pages,  # hand-written pages are everyone-level: carried for every audience
     )

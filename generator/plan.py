@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.audience import rank
+from generator.engagement import EngagementView
 from generator.mdtext import attr
 from generator.model import Visibility
 from generator.project import Project
@@ -41,6 +42,7 @@ def initiative_paths(iid: str) -> dict[str, str]:
         "overview": f"{iid}/index.md",
         "team": f"{iid}/charters/index.md",
         "decisions": f"{iid}/decision-rights.md",
+        "engagement": f"{iid}/engagement.md",
     }
 
 
@@ -103,6 +105,10 @@ def plan(project: Project, audience: Visibility, today: dt.date) -> Plan:
                 )
             add(paths["decisions"], "decision_rights.md.j2", "Decision rights", ctx)
             section.append({"Decision rights": paths["decisions"]})
+        if audience == "core" and view.ini.team:
+            add(paths["engagement"], "engagement.md.j2", "Engagement plan",
+                {**ctx, "e": EngagementView(view)})
+            section.append({"Engagement plan": paths["engagement"]})
         nav.append({attr(view.ini.title): section})
 
     if leadership:

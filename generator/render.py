@@ -81,6 +81,7 @@ def environment(templates: Path) -> jinja2.Environment:
         url=_url,
         zip=zip,
         timeline=svg.timeline,
+        stakeholder_map=svg.stakeholder_map,
         stage_path=stage_path,
         module_path=module_path,
         charter_path=charter_path,

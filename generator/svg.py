@@ -69,3 +69,84 @@ def timeline(stages: list[TimelineStage], title: str) -> Markup:
             )
     parts.append("</svg>")
     return Markup('<div class="pb-figure">' + "".join(parts) + "</div>")
+
+
+SUPPORT_ORDER = ("resistant", "skeptic", "neutral", "supporter", "champion")
+INFLUENCE_ORDER = ("high", "medium", "low")  # top row first
+_SUPPORT_FILL = {"resistant": "#c62828", "skeptic": "#ef6c00", "neutral": "#757575",
+                 "supporter": "#7cb342", "champion": "#2e7d32"}
+MAP_CELL_W = 150
+MAP_LINE_H = 18
+MAP_LEFT = 84
+MAP_TOP = 8
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    name: str
+    support: str  # one of SUPPORT_ORDER
+    influence: str  # one of INFLUENCE_ORDER
+    flagged: bool  # skeptic or resistant with no open resistance entry
+
+
+def stakeholder_map(points: list[MapPoint], title: str) -> Markup:
+    """Influence (rows, high on top) by support (columns, resistant to champion).
+
+    Each member is a dot with their name as real text beside it, stacked in their cell;
+    colours are attributes, not CSS, so the picture prints as it shows.
+    """
+    cells: dict[tuple[str, str], list[MapPoint]] = {}
+    for p in points:
+        cells.setdefault((p.influence, p.support), []).append(p)
+    per_cell = max([3, *(len(v) for v in cells.values())])
+    cell_h = per_cell * MAP_LINE_H + 12
+    grid_w = len(SUPPORT_ORDER) * MAP_CELL_W
+    width = MAP_LEFT + grid_w + 2
+    height = MAP_TOP + len(INFLUENCE_ORDER) * cell_h + 44
+    parts = [
+        f'<svg class="pb-stakeholders" role="img" aria-labelledby="pb-sm-title" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'xmlns="http://www.w3.org/2000/svg" font-family="sans-serif">',
+        f'<title id="pb-sm-title">{attr(title)}</title>',
+    ]
+    for r, influence in enumerate(INFLUENCE_ORDER):
+        y = MAP_TOP + r * cell_h
+        parts.append(
+            f'<text x="{MAP_LEFT - 8}" y="{y + cell_h // 2 + 4}" text-anchor="end" '
+            f'font-size="12" fill="#000">{attr(influence.capitalize())}</text>'
+        )
+        for c, support in enumerate(SUPPORT_ORDER):
+            x = MAP_LEFT + c * MAP_CELL_W
+            parts.append(
+                f'<rect x="{x}" y="{y}" width="{MAP_CELL_W}" height="{cell_h}" '
+                f'fill="#fff" stroke="#9e9e9e" stroke-width="1"/>'
+            )
+            for i, p in enumerate(cells.get((influence, support), [])):
+                cy = y + 14 + i * MAP_LINE_H
+                ring = ' stroke="#000" stroke-width="2"' if p.flagged else ""
+                parts.append(
+                    f'<circle cx="{x + 12}" cy="{cy}" r="5" '
+                    f'fill="{_SUPPORT_FILL[support]}"{ring}/>'
+                )
+                label = _clip(p.name, 17) + (" (!)" if p.flagged else "")
+                weight = ' font-weight="bold"' if p.flagged else ""
+                parts.append(
+                    f'<text x="{x + 22}" y="{cy + 4}" font-size="12" fill="#000"{weight}>'
+                    f"{attr(label)}</text>"
+                )
+    base = MAP_TOP + len(INFLUENCE_ORDER) * cell_h
+    for c, support in enumerate(SUPPORT_ORDER):
+        parts.append(
+            f'<text x="{MAP_LEFT + c * MAP_CELL_W + MAP_CELL_W // 2}" y="{base + 16}" '
+            f'text-anchor="middle" font-size="12" fill="#000">{attr(support.capitalize())}</text>'
+        )
+    parts.append(
+        f'<text x="{MAP_LEFT + grid_w // 2}" y="{base + 36}" text-anchor="middle" '
+        f'font-size="12" font-weight="bold" fill="#000">Support for the change →</text>'
+    )
+    parts.append(
+        f'<text x="12" y="{MAP_TOP + 12}" font-size="12" font-weight="bold" '
+        f'fill="#000">Influence</text>'
+    )
+    parts.append("</svg>")
+    return Markup('<div class="pb-figure">' + "".join(parts) + "</div>")
