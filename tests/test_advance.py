@@ -46,8 +46,12 @@ team:
     purpose: Hold the mandate.
     charter_signed: 2026-01-05
     stages:
-      start: {responsibilities: [Chair the kick-off, Hold the budget], time_commitment: 2 hours a week}
-      build: {responsibilities: [Hold the budget, Unblock the pilot], time_commitment: 4 hours a week}
+      start:
+        responsibilities: [Chair the kick-off, Hold the budget]
+        time_commitment: 2 hours a week
+      build:
+        responsibilities: [Hold the budget, Unblock the pilot]
+        time_commitment: 4 hours a week
       finish: {responsibilities: [Close the programme]}
   - person: bo-chen
     role: owner
@@ -164,7 +168,8 @@ def test_force_records_the_open_criteria_and_the_overview_shows_them(blank: Path
         "current_stage: build   # moved by playbook advance\n",
         "stage_history:\n",
         "  - {stage: start, entered: 2026-01-05}\n",
-        '  - {stage: build, entered: 2026-11-27, by: "Ann Lee", open_criteria: ["Budget approved"]}\n',
+        '  - {stage: build, entered: 2026-11-27, by: "Ann Lee", '
+        'open_criteria: ["Budget approved"]}\n',
     ]
     overview = (blank / "generated/small/index.md").read_text("utf-8")
     assert "| Start | 2026-01-05 |  | none |\n" in overview
@@ -253,7 +258,8 @@ def test_block_items_with_open_criteria_stay_block_style(blank: Path) -> None:
 
 
 def test_windows_line_endings_and_no_final_newline_are_kept(blank: Path) -> None:
-    text = PLAYBOOK.replace("@HISTORY@\n", "") + "stage_history:\n  - {stage: start, entered: 2026-01-05}"
+    text = PLAYBOOK.replace("@HISTORY@\n", "")
+    text += "stage_history:\n  - {stage: start, entered: 2026-01-05}"
     path = playbook(blank, text=text.replace("\n", "\r\n"))
     before = path.read_bytes()
     assert run(blank, "advance", "small").exit_code == 0
@@ -342,7 +348,8 @@ def test_an_edit_that_says_something_else_is_refused(
 
 
 def test_anchored_current_stage_is_refused_cleanly(blank: Path) -> None:
-    path = playbook(blank, text=PLAYBOOK.replace("current_stage: start ", "current_stage: &cs start"))
+    anchored = PLAYBOOK.replace("current_stage: start ", "current_stage: &cs start")
+    path = playbook(blank, text=anchored)
     before = path.read_bytes()
     result = run(blank, "advance", "small")
     assert (result.exit_code, result.stderr) == (1, (
