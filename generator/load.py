@@ -23,6 +23,9 @@ class Sources:
     initiatives: dict[str, Document] = field(default_factory=dict)
     pages: dict[str, bytes] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # Every person with a file, parsed or not: a broken person file is reported once, not
+    # again as an "unknown person" wherever the person is named.
+    person_ids: set[str] = field(default_factory=set)
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -75,6 +78,8 @@ def load_sources(playbooks: Path, base: Path | None = None) -> Sources:
                                                 "remove the .yaml or the .yml)"))
                     continue
                 doc = parse(path, path.stem, "person")
+                if _ID.match(path.stem):
+                    out.person_ids.add(path.stem)
                 if doc:
                     out.people[path.stem] = doc
     for folder in sorted(playbooks.iterdir()):

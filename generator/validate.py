@@ -96,7 +96,7 @@ class _Checker:
                 self.error(("stages", i, "ends"), f"ends {s.ends} is before starts {s.starts}")
         for i, m in enumerate(ini.team):
             if m.person not in self.people:
-                self.member(("team", i, "person"), m.person)
+                self.error(("team", i, "person"), unknown_person(m.person, self.people))
             for stage_id in m.stages:
                 self.stage(("team", i, "stages", stage_id), stage_id, at_key=True)
         for i, a in enumerate(ini.activities):
@@ -143,11 +143,11 @@ def validate(sources: Sources) -> Project:
         if person:
             people[pid] = person
     for pid, person in people.items():
-        if person.reports_to and person.reports_to not in sources.people:
+        if person.reports_to and person.reports_to not in sources.person_ids:
             doc = sources.people[pid]
             line, col = doc.marks.at(("reports_to",))
             problems.append(Problem(doc.file, line, col, "reports_to",
-                                    unknown_person(person.reports_to, sources.people)))
+                                    unknown_person(person.reports_to, sources.person_ids)))
     initiatives: dict[str, Initiative] = {}
     for iid, doc in sources.initiatives.items():
         ini = _typed(doc, Initiative, problems)
@@ -155,7 +155,7 @@ def validate(sources: Sources) -> Project:
             continue
         # Unparsed people files still count as known people, so one bad person file does not
         # cascade into an "unknown person" error in every initiative.
-        checks = _Checker(doc, ini, sources.people).run()
+        checks = _Checker(doc, ini, sources.person_ids).run()
         problems.extend(checks)
         if not checks:
             initiatives[iid] = ini
