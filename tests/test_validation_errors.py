@@ -122,7 +122,8 @@ CASES = {
         "of ids)",
     ),
     "attendees: a list with a bad id": (
-        [("    duration_minutes: 30", "    duration_minutes: 30\n    attendees: [Ann Lee, bo-chen]")],
+        [("    duration_minutes: 30",
+          "    duration_minutes: 30\n    attendees: [Ann Lee, bo-chen]")],
         f"{INI}:46:17: training[1].attendees[0]: not a valid id: 'Ann Lee' ({ID_RULE})",
     ),
     "attendees: unknown person": (
