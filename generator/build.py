@@ -1,12 +1,16 @@
 """Build the site with MkDocs into a temporary folder, then swap it in: a failed build
-leaves the previous site exactly as it was."""
+leaves the previous site exactly as it was.
+
+`commit` runs after MkDocs succeeded and before the swap, so the pipeline can publish the
+generated Markdown only when the site built from it exists; if `commit` refuses, the new
+site is dropped too."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -29,7 +33,8 @@ def _env(name: str, value: str) -> Iterator[None]:
             os.environ[name] = old
 
 
-def build_site(root: Path, audience: str, site_dir: Path, strict: bool = False) -> None:
+def build_site(root: Path, audience: str, site_dir: Path, strict: bool = False,
+               docs_dir: Path | None = None, commit: Callable[[], object] | None = None) -> None:
     site_dir = site_dir.resolve()
     staging = site_dir.with_name(f".{site_dir.name}.building")
     retired = site_dir.with_name(f".{site_dir.name}.old")
@@ -37,8 +42,12 @@ def build_site(root: Path, audience: str, site_dir: Path, strict: bool = False) 
         shutil.rmtree(leftover, ignore_errors=True)
     try:
         with _env("PLAYBOOK_AUDIENCE", audience):
-            config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=strict)
+            extra = {"docs_dir": str(docs_dir.resolve())} if docs_dir else {}
+            config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=strict,
+                                 **extra)
             mkdocs_build(config)
+        if commit:
+            commit()
     except (MkDocsException, SystemExit) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         message = str(exc) or "MkDocs build failed"

@@ -10,7 +10,14 @@ from pathlib import Path
 import click
 
 from generator.model import AUDIENCES
-from generator.pipeline import DEFAULT_AUDIENCE, Layout, check, render_to_disk, today
+from generator.pipeline import (
+    DEFAULT_AUDIENCE,
+    Layout,
+    build_to_disk,
+    check,
+    render_to_disk,
+    today,
+)
 from generator.problems import UserError
 
 audience_option = click.option(
@@ -88,12 +95,8 @@ def render(layout: Layout, audience: str, strict: bool) -> None:
 @click.pass_obj
 def build(layout: Layout, audience: str, site_dir: Path | None, strict: bool) -> None:
     """Render, then build the site with MkDocs."""
-    from generator.build import build_site
-
-    render_to_disk(layout, audience, strict=strict)
-    target = site_dir or layout.root / "site"
-    build_site(layout.root, audience, target, strict=strict)
-    click.echo(f"built the '{audience}' site in {target}")
+    build_to_disk(layout, audience, site_dir, strict=strict)
+    click.echo(f"built the '{audience}' site in {site_dir or layout.root / 'site'}")
 
 
 

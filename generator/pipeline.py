@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,6 +76,25 @@ def generate(project: Project, layout: Layout, audience: str, on: dt.date
     level = check_audience(audience)
     the_plan = plan(filter_project(project, level), level, on)
     return the_plan, render(the_plan, layout.templates)
+
+
+def build_to_disk(layout: Layout, audience: str = DEFAULT_AUDIENCE, site_dir: Path | None = None,
+                  strict: bool = False, on: dt.date | None = None) -> Path:
+    """Render and build the site; `generated/` and the site change only if both succeed.
+
+    MkDocs builds from a staging copy of the Markdown, so a failed build (a broken link under
+    --strict, a theme error) cannot leave new Markdown next to the old site."""
+    from generator.build import build_site  # MkDocs is heavy: only the build needs it
+
+    on = on or today()
+    project, _ = check(layout, on, strict)
+    _, files = generate(project, layout, audience, on)
+    target = (site_dir or layout.root / "site").resolve()
+    with tempfile.TemporaryDirectory(prefix=f".{GENERATED}.", dir=layout.root) as staging:
+        write(files, Path(staging))
+        build_site(layout.root, audience, target, strict, docs_dir=Path(staging),
+                   commit=lambda: write(files, layout.generated))
+    return target
 
 
 def render_to_disk(layout: Layout, audience: str = DEFAULT_AUDIENCE, on: dt.date | None = None,
