@@ -1,0 +1,76 @@
+"""Build a playbook repository for an audience once, and read back every byte it wrote.
+
+Shared by the leak and hostile-text suites: a build is slow, so each suite builds each
+audience once (module-scoped fixtures) and asserts on the files.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.conftest import TODAY, copy_repo, run
+
+
+@dataclass(frozen=True)
+class Output:
+    """What one build wrote: generated Markdown and the built site, file by file."""
+
+    root: Path
+
+    @property
+    def generated(self) -> Path:
+        return self.root / "generated"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def files(self, folder: str) -> dict[str, bytes]:
+        """Every file under `folder` ('generated' or 'site'), keyed by its relative path.
+
+        Compressed files (sitemap.xml.gz) are read uncompressed, so a scan sees their text;
+        the path itself is part of what a reader can see, so it is prefixed to the bytes.
+        """
+        base = self.root / folder
+        out = {}
+        for path in sorted(base.rglob("*")):
+            if not path.is_file():
+                continue
+            data = path.read_bytes()
+            if path.suffix == ".gz":
+                data = gzip.decompress(data)
+            rel = path.relative_to(base).as_posix()
+            out[rel] = rel.encode() + b"\n" + data
+        return out
+
+
+def write_yaml(root: Path, rel: str, data: Any) -> None:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000),
+                    encoding="utf-8")
+
+
+def build(base: Path, audience: str, people: dict[str, Any],
+          initiatives: dict[str, Any]) -> Output:
+    """A fresh repository under `base` holding these playbooks, built for `audience`."""
+    root = copy_repo(base / "repo", playbooks=False)
+    # With a site_url MkDocs lists every page in the sitemap: the sitemap is then a real path.
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as fh:
+        fh.write("\nsite_url: https://playbook.example/\n")
+    for pid, data in people.items():
+        write_yaml(root, f"playbooks/people/{pid}.yml", data)
+    for iid, data in initiatives.items():
+        write_yaml(root, f"playbooks/{iid}/initiative.yml", data)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PLAYBOOK_TODAY", TODAY)
+        mp.delenv("PLAYBOOK_AUDIENCE", raising=False)
+        result = run(root, "build", "--audience", audience, "--site-dir", str(root / "site"))
+    assert result.exit_code == 0, result.output
+    return Output(root)
