@@ -33,6 +33,15 @@ def on_config(config: Any) -> Any:
     return config
 
 
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """The stage banner (site_overrides/main.html) links to the stage page: find its URL."""
+    stage = page.meta.get("playbook_stage")
+    if isinstance(stage, dict) and isinstance(stage.get("page"), str):
+        target = files.get_file_from_path(stage["page"])
+        stage["url"] = target.url if target else None
+    return markdown
+
+
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     layout = Layout(Path(config.config_file_path).resolve().parent)
     for folder in (layout.playbooks, layout.templates):

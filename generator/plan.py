@@ -6,10 +6,11 @@ Pure: no I/O. Paths are POSIX, relative to the generated Markdown folder.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from generator.audience import rank
+from generator.changes import transition
 from generator.engagement import EngagementView
 from generator.mdtext import attr
 from generator.model import Visibility
@@ -25,6 +26,8 @@ class Page:
     title: str
     context: dict[str, Any] = field(default_factory=dict)
     raw: bytes | None = None  # hand-written pages are carried unchanged
+    # Front matter for the theme (site_overrides/), e.g. the current-stage banner.
+    meta: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ def initiative_paths(iid: str) -> dict[str, str]:
         "team": f"{iid}/charters/index.md",
         "decisions": f"{iid}/decision-rights.md",
         "engagement": f"{iid}/engagement.md",
+        "changes": f"{iid}/what-changed.md",
     }
 
 
@@ -75,10 +79,17 @@ def plan(project: Project, audience: Visibility, today: dt.date) -> Plan:
 
     add("index.md", "home.md.j2", "Home", {**common, "views": list(views.values())})
     for iid, view in views.items():
-        ctx = {**common, "v": view, "ini": view.ini}
         paths = initiative_paths(iid)
+        change = transition(view)
+        # What changed is told member by member: it is for the audience that sees the team.
+        changes_page = paths["changes"] if change and leadership and view.ini.team else None
+        ctx = {**common, "v": view, "ini": view.ini, "change": change,
+               "changes_page": changes_page}
         add(paths["overview"], "overview.md.j2", view.ini.title, ctx)
         section: list[NavItem] = [paths["overview"]]
+        if changes_page:
+            add(changes_page, "what_changed.md.j2", "What changed", ctx)
+            section.append({"What changed": changes_page})
         stage_nav: list[NavItem] = []
         for s in view.ini.stages:
             path = stage_path(iid, s.id)
@@ -129,6 +140,14 @@ def plan(project: Project, audience: Visibility, today: dt.date) -> Plan:
              "functions": sorted(by_function.items()), "on_team": on_team},
         )
         nav.append({"People": "people/index.md"})
+
+    # Every page of an initiative names its current stage: the theme prints the banner.
+    for iid, view in views.items():
+        if view.current:
+            meta = {"playbook_stage": {"name": view.current.name,
+                                       "page": stage_path(iid, view.current.id)}}
+            for path in [p for p in pages if p.startswith(f"{iid}/")]:
+                pages[path] = replace(pages[path], meta=meta)
 
     extra: list[NavItem] = []
     for rel, raw in sorted(project.pages.items()):

@@ -90,9 +90,22 @@ def environment(templates: Path) -> jinja2.Environment:
     return env
 
 
+def _html_escaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return mdtext.attr(value)
+    if isinstance(value, dict):
+        return {k: _html_escaped(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_html_escaped(v) for v in value]
+    return value
+
+
 def _front_matter(page: Page) -> str:
-    # The title is escaped for HTML: MkDocs themes print page titles without escaping.
-    return "---\ntitle: " + json.dumps(mdtext.attr(page.title)) + "\n---\n\n"
+    # Every text is escaped for HTML: MkDocs themes print front matter without escaping.
+    lines = ["title: " + json.dumps(mdtext.attr(page.title))]
+    lines += [f"{key}: {json.dumps(_html_escaped(value), sort_keys=True)}"
+              for key, value in sorted(page.meta.items())]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
 def render_page(env: jinja2.Environment, page: Page) -> bytes:

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
-from generator.model import Activity, Initiative, Member, Module, Person, Stage
+from generator.model import Activity, HistoryEntry, Initiative, Member, Module, Person, Stage
 from generator.svg import TimelineStage
 
 LETTERS = ("R", "A", "C", "I")
@@ -64,6 +64,11 @@ class InitiativeView:
     @cached_property
     def stage_index(self) -> dict[str, int]:
         return {s.id: i for i, s in enumerate(self.ini.stages)}
+
+    @cached_property
+    def history(self) -> list[HistoryEntry]:
+        """The stage history rows of stages this view can name (its audience sees them)."""
+        return [h for h in self.ini.stage_history if self.stage(h.stage)]
 
     def is_past(self, sid: str) -> bool:
         cur = self.stage_index.get(self.ini.current_stage, -1)
