@@ -32,10 +32,18 @@ class _Plain(logging.Formatter):
         return record.getMessage()
 
 
+class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever sys.stderr is now: in-process runs (tests) swap it per call."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.setStream(sys.stderr)
+        super().emit(record)
+
+
 def _setup_logging() -> None:
     logger = logging.getLogger("playbook")
     if not any(getattr(h, "_playbook", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
+        handler = _Stderr(sys.stderr)
         handler.setFormatter(_Plain())
         handler._playbook = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
