@@ -46,24 +46,30 @@ class Person(_Model):
 
 
 class Criterion(_Model):
+    """One exit criterion: part of the gate `playbook advance` checks."""
+
     text: Text = Field(description="What must be true.")
     done: bool = Field(False, description="Met or not.")
 
 
 class Stage(_Model):
-    id: Id
-    name: Text
-    goal: Text
-    starts: dt.date | None = None
-    ends: dt.date | None = None
-    entry_criteria: list[Text] = []
+    """A stage of the initiative, in order (e.g. infancy, development, implementation)."""
+
+    id: Id = Field(description="Stage id, used in URLs and by current_stage.")
+    name: Text = Field(description="Stage name as shown on the site.")
+    goal: Text = Field(description="What this stage must achieve, in one sentence.")
+    starts: dt.date | None = Field(None, description="Start date, YYYY-MM-DD.")
+    ends: dt.date | None = Field(None, description="End date, YYYY-MM-DD, not before starts.")
+    entry_criteria: list[Text] = Field([], description="What must be true to enter the stage.")
     exit_criteria: list[Criterion] = Field([], description="The gate `playbook advance` checks.")
-    visibility: Visibility = "everyone"
+    visibility: Visibility = Field("everyone", description="Lowest audience that sees it.")
 
 
 class HistoryEntry(_Model):
-    stage: Id
-    entered: dt.date
+    """One stage transition, written by `playbook advance`."""
+
+    stage: Id = Field(description="Stage id entered.")
+    entered: dt.date = Field(description="Date the stage was entered, YYYY-MM-DD.")
     by: str | None = Field(None, description="Who moved the initiative to this stage.")
     open_criteria: list[str] = Field(
         [], description="Exit criteria of the previous stage still open at the transition."
@@ -71,45 +77,59 @@ class HistoryEntry(_Model):
 
 
 class Alignment(_Model):
-    first_estimate_weeks: float | None = Field(None, ge=0, description="What the sponsor first assumed.")
+    """Time budgeted to align the leadership team (leaders underestimate it by about 10x)."""
+
+    first_estimate_weeks: float | None = Field(
+        None, ge=0, description="What the sponsor first assumed."
+    )
     planned_weeks: float | None = Field(None, ge=0, description="What the plan allows.")
 
 
 class Accountabilities(_Model):
-    individual: list[Text] = []
-    shared: list[Text] = []
+    individual: list[Text] = Field([], description="What this member alone answers for.")
+    shared: list[Text] = Field([], description="What they answer for with others (say whom).")
 
 
 class DecisionRights(_Model):
-    decides: list[Text] = []
-    recommends: list[Text] = []
-    consulted_on: list[Text] = []
+    decides: list[Text] = Field([], description="Decisions this member takes.")
+    recommends: list[Text] = Field([], description="Decisions they recommend to others.")
+    consulted_on: list[Text] = Field([], description="Decisions they are consulted on.")
 
 
 class StageDuty(_Model):
-    responsibilities: list[Text] = []
-    time_commitment: str | None = None
+    """What a member does in one stage."""
+
+    responsibilities: list[Text] = Field([], description="What they do in this stage.")
+    time_commitment: str | None = Field(None, description="e.g. 4 hours a week.")
 
 
 class Assessment(_Model):
-    support: Support | None = None
-    influence: Influence | None = None
-    notes: str | None = None
+    """Confidential (core audience only): where this member stands on the change."""
+
+    support: Support | None = Field(None, description="Their stance on the change.")
+    influence: Influence | None = Field(None, description="Their influence on others.")
+    notes: str | None = Field(None, description="Free text.")
 
 
 class Member(_Model):
-    person: Id
-    role: Role
-    purpose: Text
+    """A member of the leadership team and their role charter."""
+
+    person: Id = Field(description="Person id: a file playbooks/people/<id>.yml.")
+    role: Role = Field(description="Their role in the change.")
+    purpose: Text = Field(description="Why they are on the team, in one sentence.")
     accountabilities: Accountabilities = Accountabilities()
     decision_rights: DecisionRights = DecisionRights()
-    stages: dict[str, StageDuty] = Field({}, description="Per stage id.")
-    kpis: list[Text] = []
-    charter_signed: dt.date | None = None
+    stages: dict[str, StageDuty] = Field(
+        {}, description="Per stage id: what they do in that stage (cover every stage)."
+    )
+    kpis: list[Text] = Field([], description="How their part is measured.")
+    charter_signed: dt.date | None = Field(None, description="Date they signed their charter.")
     assessment: Assessment | None = Field(None, description="Confidential (core audience only).")
 
 
 class Raci(_Model):
+    """Who is Responsible, Accountable, Consulted and Informed."""
+
     accountable: Id | list[Id] = Field(description="Exactly one person id.")
     responsible: list[Id] = []
     consulted: list[Id] = []
@@ -117,82 +137,92 @@ class Raci(_Model):
 
 
 class Activity(_Model):
-    id: Id
-    title: Text
-    stage: Id
-    description: str | None = None
-    due: dt.date | None = None
+    """A collective action of the leadership team."""
+
+    id: Id = Field(description="Activity id, unique in the initiative.")
+    title: Text = Field(description="What is done.")
+    stage: Id = Field(description="Stage id it belongs to.")
+    description: str | None = Field(None, description="Markdown.")
+    due: dt.date | None = Field(None, description="Due date, YYYY-MM-DD.")
     status: Status = "planned"
-    raci: Raci | None = None
-    visibility: Visibility = "everyone"
+    raci: Raci | None = Field(None, description="Who does what; exactly one accountable.")
+    visibility: Visibility = Field("everyone", description="Lowest audience that sees it.")
 
 
 class AgendaItem(_Model):
-    minutes: int = Field(ge=0)
-    title: Text
-    visibility: Visibility = "everyone"
+    minutes: int = Field(ge=0, description="Length of this part; the parts add up to the duration.")
+    title: Text = Field(description="What happens.")
+    visibility: Visibility = Field("everyone", description="Lowest audience that sees it.")
 
 
 class Reading(_Model):
-    title: Text
+    title: Text = Field(description="Title of the reading.")
     url: Text = Field(description="http(s) URL or a relative path.")
 
 
 class Exercise(_Model):
-    title: Text
-    instructions: str | None = None
-    visibility: Visibility = "everyone"
+    title: Text = Field(description="Name of the exercise.")
+    instructions: str | None = Field(None, description="Markdown.")
+    visibility: Visibility = Field("everyone", description="Lowest audience that sees it.")
 
 
 class Session(_Model):
-    date: dt.date
+    date: dt.date = Field(description="Date of the session, YYYY-MM-DD.")
     start: str | None = Field(None, description='Start time, quoted: "09:00".')
-    location: str | None = None
+    location: str | None = Field(None, description="Where it takes place.")
 
 
 class Module(_Model):
-    id: Id
-    stage: Id
-    title: Text
-    format: Format
-    attendees: Literal["all"] | list[Id] = "all"
-    duration_minutes: int = Field(gt=0)
-    prep_minutes: int | None = Field(None, ge=0)
-    objectives: list[Text] = []
-    agenda: list[AgendaItem] = []
+    """A training module; each stage should have one the whole team attends."""
+
+    id: Id = Field(description="Module id, unique in the initiative.")
+    stage: Id = Field(description="Stage id it belongs to.")
+    title: Text = Field(description="Title of the module.")
+    format: Format = Field(description="How it is delivered.")
+    attendees: Literal["all"] | list[Id] = Field(
+        "all", description="`all` (the whole team) or a list of person ids."
+    )
+    duration_minutes: int = Field(gt=0, description="Length in minutes.")
+    prep_minutes: int | None = Field(None, ge=0, description="Preparation time in minutes.")
+    objectives: list[Text] = Field([], description="What attendees leave with.")
+    agenda: list[AgendaItem] = Field([], description="Timed agenda adding up to the duration.")
     pre_reading: list[Reading] = []
     exercises: list[Exercise] = []
-    sessions: list[Session] = []
+    sessions: list[Session] = Field([], description="Scheduled runs.")
     facilitator_notes: str | None = Field(None, description="Confidential (core audience only).")
-    visibility: Visibility = "everyone"
+    visibility: Visibility = Field("everyone", description="Lowest audience that sees it.")
 
 
 class Resistance(_Model):
-    person: Id
-    barrier: Barrier | None = None
-    observed: Text
+    """Confidential (core audience only): resistance from a team member, and the plan."""
+
+    person: Id = Field(description="Team member who resists.")
+    barrier: Barrier | None = Field(None, description="Which step of change is blocked.")
+    observed: Text = Field(description="What was observed.")
     root_cause: RootCause | None = None
-    response: Text
-    owner: Id
-    review_on: dt.date | None = None
+    response: Text = Field(description="How it will be addressed.")
+    owner: Id = Field(description="Team member who works on it.")
+    review_on: dt.date | None = Field(None, description="When to review it, YYYY-MM-DD.")
     outcome: Outcome = "open"
-    visibility: Visibility = "core"
+    visibility: Visibility = Field("core", description="Lowest audience that sees it.")
 
 
 class Initiative(_Model):
     """One initiative: playbooks/<initiative-id>/initiative.yml."""
 
-    title: Text
-    mandate: Text
-    summary: str | None = None
-    sponsor: Id
-    owner: Text
-    review_by: dt.date | None = None
-    current_stage: Id
-    stage_history: list[HistoryEntry] = []
-    stages: list[Stage] = Field(min_length=1)
+    title: Text = Field(description="Name of the initiative.")
+    mandate: Text = Field(description="The mandate, in one sentence.")
+    summary: str | None = Field(None, description="Why this matters now (Markdown).")
+    sponsor: Id = Field(description="Person id of the sponsor; must be on the team.")
+    owner: Text = Field(description="Who maintains this playbook.")
+    review_by: dt.date | None = Field(
+        None, description="Review date; past it, every page says the playbook is overdue."
+    )
+    current_stage: Id = Field(description="Stage id the initiative is in now.")
+    stage_history: list[HistoryEntry] = Field([], description="Written by `playbook advance`.")
+    stages: list[Stage] = Field(min_length=1, description="The stages, in order.")
     alignment: Alignment | None = None
-    team: list[Member] = Field(min_length=1)
-    activities: list[Activity] = []
-    training: list[Module] = []
+    team: list[Member] = Field(min_length=1, description="The leadership team; each person once.")
+    activities: list[Activity] = Field([], description="Collective actions.")
+    training: list[Module] = Field([], description="Training modules.")
     resistance: list[Resistance] = Field([], description="Confidential (core audience only).")
