@@ -156,5 +156,41 @@ def serve(layout: Layout, audience: str, dev_addr: str) -> None:
     serve_site(layout.root, audience, dev_addr)
 
 
+@cli.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write them (default: schemas/).")
+@click.pass_obj
+def schema(layout: Layout, out: Path | None) -> None:
+    """Write JSON Schemas for the YAML files, for editor completion."""
+    from generator.schema import FOLDER, SCHEMAS, write_schemas
+
+    folder = out or layout.root / FOLDER
+    changed = write_schemas(folder)
+    for name in SCHEMAS:
+        click.echo(f"{(folder / name).as_posix()}: {'written' if name in changed else 'unchanged'}")
+
+
+@cli.command()
+@click.argument("initiative")
+@click.option("--sponsor", metavar="ID", required=True,
+              help="Person id of the sponsor; a people file is created if missing.")
+@click.option("--member", "members", metavar="ID", multiple=True,
+              help="Another team member (repeatable); a people file is created if missing.")
+@click.option("--title", default=None, help="Title of the initiative (default: from the id).")
+@click.option("--stages", default="infancy,development,implementation", show_default=True,
+              help="Stage ids, in order, separated by commas.")
+@click.pass_obj
+def init(layout: Layout, initiative: str, sponsor: str, members: tuple[str, ...],
+         title: str | None, stages: str) -> None:
+    """Scaffold playbooks/INITIATIVE/initiative.yml (never overwrites)."""
+    from generator.scaffold import scaffold, write_scaffold
+
+    plan = scaffold(layout.playbooks, initiative, sponsor, list(members), title,
+                    [s.strip() for s in stages.split(",")], today())
+    for rel in write_scaffold(layout.playbooks, plan):
+        click.echo(f"wrote playbooks/{rel}")
+    click.echo(f"next: edit playbooks/{initiative}/initiative.yml, then `playbook validate`")
+
+
 def main() -> None:
     cli(prog_name="playbook")
