@@ -15,6 +15,7 @@ from pathlib import Path
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.exceptions import MkDocsException
 
+from generator.pipeline import Layout, render_to_disk
 from generator.problems import UserError
 
 
@@ -30,6 +31,9 @@ def _mkdocs_logging() -> None:
 
 def serve_site(root: Path, audience: str, dev_addr: str) -> None:
     """Serve the site from `root` until interrupted."""
+    # Render once first: MkDocs refuses a docs_dir that does not exist yet (a fresh clone)
+    # before any hook runs, and bad input is best reported before the server starts.
+    render_to_disk(Layout(root), audience)
     _mkdocs_logging()
     # The hook reads the audience from the environment: the server rebuilds in this process.
     os.environ["PLAYBOOK_AUDIENCE"] = audience

@@ -1,0 +1,93 @@
+"""`playbook serve`: edits to YAML and templates are served within seconds, with no reload loop."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import TODAY, copy_repo
+from tests.test_advance import playbook
+
+BUILDING = "Building documentation..."
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 (local server)
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(check: Callable[[], bool], seconds: float, log: Path) -> float:
+    """Seconds it took for `check` to hold; fails the test after `seconds`."""
+    start = time.monotonic()
+    while time.monotonic() - start < seconds:
+        if check():
+            return time.monotonic() - start
+        time.sleep(0.2)
+    raise AssertionError(f"not true within {seconds} s; server log:\n{log.read_text('utf-8')}")
+
+
+def test_serve_regenerates_on_edit_without_a_loop(tmp_path: Path) -> None:
+    root = copy_repo(tmp_path / "repo", playbooks=False)
+    path = playbook(root, "stage_history:\n  - {stage: start, entered: 2026-01-05}\n")
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "PLAYBOOK_TODAY": TODAY}
+    env.pop("PLAYBOOK_AUDIENCE", None)
+
+    def builds() -> int:
+        return log.read_text("utf-8").count(BUILDING)
+
+    def served(page: str, text: str) -> Callable[[], bool]:
+        return lambda: text in (_get(base + page) or "")
+
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+        try:
+            _wait_for(served("/small/", "Make one thing better."), 90, log)
+            assert builds() == 1
+
+            path.write_text(path.read_text("utf-8").replace("Make one thing better.",
+                                                            "Make two things better."))
+            took = _wait_for(served("/small/", "Make two things better."), 30, log)
+            assert took < 15, f"the edit took {took:.1f} s to be served"
+
+            template = root / "templates" / "stage.md.j2"
+            template.write_text(template.read_text("utf-8") + "\nEdited stage template.\n")
+            _wait_for(served("/small/stages/start/", "Edited stage template."), 30, log)
+
+            # The writer rewrites only changed files: the rebuild its writes cause renders
+            # nothing new, so the server settles instead of rebuilding for ever.
+            time.sleep(3)
+            settled = builds()
+            time.sleep(4)
+            assert builds() == settled
+            assert settled <= 5, log.read_text("utf-8")
+            assert server.poll() is None, log.read_text("utf-8")
+        finally:
+            server.send_signal(signal.SIGINT)
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
