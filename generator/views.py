@@ -14,6 +14,7 @@ from generator.model import Activity, HistoryEntry, Initiative, Member, Module, 
 from generator.svg import TimelineStage
 
 LETTERS = ("R", "A", "C", "I")
+MATRIX_MAX_COLUMNS = 15
 
 
 @dataclass(frozen=True)
@@ -97,44 +98,84 @@ class InitiativeView:
     def activities_in(self, sid: str) -> list[Activity]:
         return [a for a in self.ini.activities if a.stage == sid]
 
+    @cached_property
+    def _explicit(self) -> dict[str, dict[str, str]]:
+        """activity id -> {person id: letters} as written, `all` not expanded, team order."""
+        out: dict[str, dict[str, str]] = {}
+        position = {p: i for i, p in enumerate(self.team_ids)}
+        for a in self.ini.activities:
+            raci = a.raci
+            if raci is None:
+                out[a.id] = {}
+                continue
+            acc = raci.accountable if isinstance(raci.accountable, list) else [raci.accountable]
+            holders: dict[str, set[str]] = {}
+            for letter, ids in (("R", raci.responsible), ("A", acc), ("C", raci.consulted),
+                                ("I", raci.informed)):
+                for pid in ids:
+                    if pid in position:
+                        holders.setdefault(pid, set()).add(letter)
+            # Informed is implied by any other letter, so "I" shows only on its own.
+            out[a.id] = {
+                pid: "".join(x for x in LETTERS if x in held and (x != "I" or held == {"I"}))
+                for pid, held in sorted(holders.items(), key=lambda kv: position[kv[0]])
+            }
+        return out
+
+    @staticmethod
+    def informs_all(activity: Activity) -> bool:
+        return activity.raci is not None and "all" in activity.raci.informed
+
     def letters(self, activity: Activity, expand_all: bool = True) -> dict[str, str]:
         """person id -> letters (in R, A, C, I order) on this activity, team order.
 
-        `informed: [all]` gives everyone an I unless `expand_all` is false.
+        `informed: [all]` gives every member an I unless `expand_all` is false.
         """
-        raci = activity.raci
-        if raci is None:
-            return {}
-        acc = raci.accountable if isinstance(raci.accountable, list) else [raci.accountable]
-        holders: dict[str, set[str]] = {}
-        for letter, ids in (("R", raci.responsible), ("A", acc), ("C", raci.consulted),
-                            ("I", raci.informed)):
-            expanded = self.team_ids if "all" in ids and expand_all else ids
-            for pid in expanded:
-                holders.setdefault(pid, set()).add(letter)
-        # Informed is implied by any other letter, so "I" shows only on its own.
-        return {pid: "".join(x for x in LETTERS if x in holders[pid]
-                             and (x != "I" or holders[pid] == {"I"}))
-                for pid in self.team_ids if pid in holders}
+        explicit = self._explicit[activity.id]
+        if not expand_all or not self.informs_all(activity):
+            return explicit
+        return {pid: explicit.get(pid, "I") for pid in self.team_ids}
 
     def matrix(self, sid: str) -> tuple[list[str], list[tuple[Activity, dict[str, str], bool]]]:
         """The RACI matrix of a stage: columns are the members named on its activities (not
         the whole team, which would grow the page with the square of the team), rows are
-        (activity, letters by person, whole team informed)."""
+        (activity, letters by named person, whole team informed)."""
         acts = self.activities_in(sid)
-        named = {p for a in acts for p in self.letters(a, expand_all=False)}
-        rows = [(a, self.letters(a), a.raci is not None and "all" in a.raci.informed)
-                for a in acts]
-        return [p for p in self.team_ids if p in named], rows
+        named = {p for a in acts for p in self._explicit[a.id]}
+        columns = [p for p in self.team_ids if p in named]
+        rows = []
+        for a in acts:
+            explicit = self._explicit[a.id]
+            everyone = self.informs_all(a)
+            rows.append((a, {p: explicit.get(p, "I" if everyone else "") for p in columns},
+                         everyone))
+        return columns, rows
+
+    def matrix_fits(self, columns: list[str]) -> bool:
+        """Whether a members-as-columns matrix stays readable; beyond that, list names."""
+        return len(columns) <= MATRIX_MAX_COLUMNS
+
+    @cached_property
+    def _involvements(self) -> dict[str, list[Involvement]]:
+        out: dict[str, list[Involvement]] = {p: [] for p in self.team_ids}
+        for a in self.ini.activities:
+            explicit = self._explicit[a.id]
+            everyone = self.informs_all(a)
+            working = [(p, x) for p, x in explicit.items() if x != "I"]
+            for pid in self.team_ids if everyone else explicit:
+                others = tuple((p, x) for p, x in working if p != pid)
+                out[pid].append(Involvement(a, explicit.get(pid, "I"), others, everyone))
+        return out
 
     def involvements(self, pid: str) -> list[Involvement]:
-        out = []
-        for a in self.ini.activities:
-            held = self.letters(a)
-            if pid in held:
-                others = tuple((p, x) for p, x in held.items() if p != pid and x != "I")
-                informed_all = a.raci is not None and "all" in a.raci.informed
-                out.append(Involvement(a, held[pid], others, informed_all))
+        return self._involvements.get(pid, [])
+
+    def by_letter(self, activity: Activity) -> dict[str, list[str]]:
+        """R, A, C, I -> person ids named with that letter (explicitly)."""
+        out: dict[str, list[str]] = {x: [] for x in LETTERS}
+        for pid, letters in self._explicit[activity.id].items():
+            for x in letters:
+                out[x].append(pid)
         return out
 
     # --- training -----------------------------------------------------------------------

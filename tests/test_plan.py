@@ -44,7 +44,8 @@ def test_nav_groups_by_initiative_and_keeps_charters_out() -> None:
                    and "Client Experience Transformation" in i)["Client Experience Transformation"]
     assert section[0] == "client-experience/index.md"
     names = [next(iter(x)) for x in section[1:] if isinstance(x, dict)]
-    assert names[:3] == ["Stages", "Training", "Team and charters"]
+    assert [n for n in names if n in ("Stages", "Training", "Team and charters")] == [
+        "Stages", "Training", "Team and charters"]
     flat = repr(the_plan.nav)
     assert "charters/lee-wong.md" not in flat
 
