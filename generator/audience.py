@@ -47,13 +47,21 @@ def _module(m: Module, audience: Visibility) -> Module:
 
 
 def _history(ini: Initiative, stage_ids: set[str]) -> list[HistoryEntry]:
-    """Transitions into visible stages; open criteria only when the stage left is visible."""
+    """Transitions into visible stages; open criteria only when the stage left is visible.
+
+    The stage left is the one entered before, or for the first entry the stage before it.
+    """
+    order = [s.id for s in ini.stages]
     out = []
     for i, h in enumerate(ini.stage_history):
         if h.stage not in stage_ids:
             continue
-        left = ini.stage_history[i - 1].stage if i else None
-        if h.open_criteria and left not in stage_ids:
+        if i:
+            left: str | None = ini.stage_history[i - 1].stage
+        else:
+            at = order.index(h.stage) if h.stage in order else 0
+            left = order[at - 1] if at else None
+        if h.open_criteria and left is not None and left not in stage_ids:
             h = h.model_copy(update={"open_criteria": []})
         out.append(h)
     return out

@@ -11,33 +11,62 @@ import re
 
 from markupsafe import Markup
 
-_CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.S)
-# `[text](target` and `![alt](target`, where target starts with a scheme
-_LINK_SCHEME = re.compile(r"\]\(\s*<?\s*([A-Za-z][A-Za-z0-9+.\-]*)\s*:")
-# `[label]: target` reference definitions
-_REF_DEF = re.compile(r"^(\s{0,3})\[([^\]]*)\]:\s*<?\s*([A-Za-z][A-Za-z0-9+.\-]*)\s*:", re.M)
+# A code span as Markdown reads it: an unescaped run of backticks closed on the same line.
+# Anything we do not recognise as code is escaped; so a span must never be wider than
+# Markdown's, or text Markdown reads as HTML would slip through unescaped.
+_CODE_SPAN = re.compile(r"(?<![\\`])(`+)([^`\n]|[^`\n][^\n]*?[^`\n])\1(?!`)")
+# Where a link target starts: `[text](target` (and images), `[label]: target` definitions.
+_LINK_OPEN = re.compile(r"\]\(")
+_REF_DEF = re.compile(r"\[([^\[\]]*)\]:")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _SAFE_SCHEMES = {"http", "https", "mailto"}
 
 
+def _unsafe_target(rest: str) -> bool:
+    """Does a link target starting `rest` carry a scheme other than http(s) or mailto?
+
+    Browsers drop tabs and newlines anywhere in a URL and leading spaces and control
+    characters, so `java<TAB>script:` is `javascript:`; we read the target the same way.
+    """
+    head = re.sub(r"[\t\r\n]", "", rest[:200]).lstrip("\x00\x01\x02\x03\x04\x05\x06"
+                                                       "\x07\x08\x0b\x0c\x0e\x0f <")
+    m = _SCHEME.match(head)
+    return m is not None and m.group(1).lower() not in _SAFE_SCHEMES
+
+
+def _escaped(text: str, at: int) -> bool:
+    """Is the character at `at` backslash-escaped (an odd run of backslashes before it)?"""
+    run = len(text[:at]) - len(text[:at].rstrip("\\"))
+    return run % 2 == 1
+
+
 def _neutralise_links(text: str) -> str:
-    def link(m: re.Match[str]) -> str:
-        if m.group(1).lower() in _SAFE_SCHEMES:
-            return m.group(0)
-        return "]\\(" + m.group(0)[2:]
+    """Escape the bracket that would make a link or a definition of an unsafe target.
 
-    def ref(m: re.Match[str]) -> str:
-        if m.group(3).lower() in _SAFE_SCHEMES:
-            return m.group(0)
-        return m.group(1) + "\\[" + m.group(0)[len(m.group(1)) + 1 :]
-
-    return _REF_DEF.sub(ref, _LINK_SCHEME.sub(link, text))
+    Definitions are caught anywhere, not only at the start of a line: inside a list item or
+    a quote Markdown reads them too.
+    """
+    out, pos = [], 0
+    hits = sorted([(m.start(), m.end(), "link") for m in _LINK_OPEN.finditer(text)]
+                  + [(m.start(), m.end(), "ref") for m in _REF_DEF.finditer(text)])
+    for start, end, kind in hits:
+        if start < pos or _escaped(text, start) or not _unsafe_target(text[end:]):
+            continue
+        if kind == "link":  # `](` -> `]\(`: no longer a link
+            out.append(text[pos : start + 1] + "\\(")
+        else:  # `[label]:` -> `\[label]:`: no longer a definition
+            out.append(text[pos:start] + "\\[" + text[start + 1 : end])
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _escape_html(text: str) -> str:
     # `{` and `}` are escaped too so no Markdown extension reads user text as attributes.
+    # `![` loses its image: an image from user text would be a request to another host.
     return (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("{", "\\{").replace("}", "\\}")
+        .replace("{", "\\{").replace("}", "\\}").replace("![", "!\\[")
     )
 
 
@@ -54,15 +83,20 @@ def _escape(text: str) -> str:
 
 
 def inline(value: object) -> Markup:
-    """One line of user Markdown: newlines fold into spaces; a leading block marker is kept literal."""
+    """One line of user Markdown: newlines fold into spaces; a leading list marker stays text."""
     text = re.sub(r"[ \t]*\r?\n\s*", " ", str(value))
     text = re.sub(r"^([#>+\-*]|\d+[.)])(?=\s|$)", r"\\\1", text)
     return Markup(_escape(text))
 
 
 def linktext(value: object) -> Markup:
-    """User text as the text of a link we generate: brackets cannot close it early."""
-    return Markup(str(inline(value)).replace("[", "\\[").replace("]", "\\]"))
+    """User text as the text of a link we generate: brackets cannot close it early.
+
+    Brackets and backslashes are escaped before anything else, so the text holds no link of
+    its own and no escape of ours is shown doubled.
+    """
+    text = str(value).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    return inline(text)
 
 
 def cell(value: object) -> Markup:
@@ -79,10 +113,15 @@ def block(value: object, indent: int = 0) -> Markup:
 
 
 def attr(value: object) -> str:
-    """Text for an HTML/SVG attribute or element we generate ourselves."""
+    """Text for an HTML/SVG attribute or element we generate ourselves.
+
+    Braces become character references too: the Markdown then holds no `{{` or `{%` at
+    all, so no later template pass (a MkDocs macros plugin, say) could evaluate user text.
+    """
     return (
         str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace('"', "&quot;").replace("'", "&#39;")
+        .replace('"', "&quot;").replace("'", "&#39;").replace("{", "&#123;")
+        .replace("}", "&#125;")
     )
 
 
@@ -101,6 +140,7 @@ def url(value: str) -> Markup:
         return Markup("#")
     out = value.strip()
     for char, code in ((" ", "%20"), ("(", "%28"), (")", "%29"), ("<", "%3C"),
-                       (">", "%3E"), ('"', "%22"), ("`", "%60")):
+                       (">", "%3E"), ('"', "%22"), ("`", "%60"), ("\t", "%09"),
+                       ("\n", "%0A"), ("\r", "%0D")):
         out = out.replace(char, code)
     return Markup(out)

@@ -48,3 +48,44 @@ def test_cell_and_linktext() -> None:
 def test_safe_url(value: str, ok: bool) -> None:
     assert safe_url(value) is ok
     assert (str(url(value)) == "#") is (not ok)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Browsers drop tabs and newlines inside a URL: `java<TAB>script:` is `javascript:`.
+        ("[x](java\tscript:alert(1))", "[x]\\(java\tscript:alert(1))"),
+        ("[x](<javascript:alert(1)>)", "[x]\\(&lt;javascript:alert(1)&gt;)"),
+        ("[x](\x01javascript:alert(1))", "[x]\\(\x01javascript:alert(1))"),
+        # Entities cannot spell a scheme: `&` is escaped, so the target stays relative.
+        ("[x](&#106;avascript:alert(1))", "[x](&amp;#106;avascript:alert(1))"),
+        # Images would be requests to another host: never an image.
+        ("![t](https://tracker.example/p.gif)", "!\\[t](https://tracker.example/p.gif)"),
+        ("\\![t](https://x.example/p.gif)", "\\!\\[t](https://x.example/p.gif)"),
+        # A backtick Markdown does not read as code does not shelter HTML.
+        ("\\`<img src=x onerror=alert(1)>\\`", "\\`&lt;img src=x onerror=alert(1)&gt;\\`"),
+    ],
+)
+def test_inline_closes_side_doors(text: str, expected: str) -> None:
+    assert str(inline(text)) == expected
+
+
+def test_definitions_are_neutralised_anywhere_a_block_may_start() -> None:
+    assert str(block("- [x]: javascript:alert(1)\n> [y]:\n  vbscript:x")) == (
+        "- \\[x]: javascript:alert(1)\n&gt; \\[y]:\n  vbscript:x"
+    )
+    assert str(block("[ok]: https://example.com")) == "[ok]: https://example.com"
+
+
+def test_code_spans_do_not_cross_lines_in_blocks() -> None:
+    assert str(block("a ` b\n\n<script>alert(1)</script>\n\nc ` d")) == (
+        "a ` b\n\n&lt;script&gt;alert(1)&lt;/script&gt;\n\nc ` d"
+    )
+
+
+def test_linktext_cannot_hold_a_link_nor_double_our_escapes() -> None:
+    assert str(linktext("a [b](javascript:x) \\ c")) == "a \\[b\\](javascript:x) \\\\ c"
+
+
+def test_url_encodes_whitespace_that_could_end_a_line() -> None:
+    assert str(url("docs/a b\tc\nd.md")) == "docs/a%20b%09c%0Ad.md"
