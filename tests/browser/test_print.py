@@ -1,0 +1,79 @@
+"""A role charter prints as a clean document to sign: one sheet of A4 or Letter."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHARTER = "client-experience/charters/sam-okafor/"
+PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")  # a page, not the /Pages tree
+CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary",
+          ".md-footer", ".md-search", ".md-top", ".pb-stage-banner"]
+
+
+def pages(page: Any, paper: str) -> int:
+    return len(PAGE_OBJECT.findall(page.pdf(format=paper)))
+
+
+def charters(site: Path) -> list[str]:
+    return sorted(f"{p.parent.relative_to(site).as_posix()}/"
+                  for p in site.glob("*/charters/*/index.html"))
+
+
+def test_page_count_sees_every_page(page: Any) -> None:
+    """The counter counts pages: a charter padded to several sheets prints as several."""
+    page.goto(CHARTER)
+    page.evaluate("""() => { const pad = document.createElement('div');
+        pad.style.height = '2500px'; document.querySelector('article').prepend(pad); }""")
+    assert pages(page, "A4") >= 3
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_every_example_charter_prints_on_one_sheet(page: Any, site: Path, paper: str) -> None:
+    found = charters(site)
+    assert len(found) == 13
+    counts = {}
+    for path in found:
+        page.goto(path)
+        counts[path] = pages(page, paper)
+    assert {p: n for p, n in counts.items() if n != 1} == {}
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_a_large_charter_prints_on_two_sheets(page: Any, paper: str) -> None:
+    """Twice the stages, duties, activities and peers of the largest example still fits on
+    two sheets: every list and table of the charter is doubled in place."""
+    page.goto(CHARTER)
+    page.evaluate("""() => {
+        for (const list of document.querySelectorAll('article ul, article tbody'))
+            for (const item of [...list.children]) list.append(item.cloneNode(true));
+        const article = document.querySelector('article');
+        const duties = [...article.children];
+        const from = duties.findIndex(e => e.id === 'responsibilities-by-stage');
+        const to = duties.findIndex(e => e.id === 'accountabilities');
+        for (const e of duties.slice(from + 1, to).reverse())
+            duties[to].before(e.cloneNode(true));
+    }""")
+    assert pages(page, paper) == 2
+
+
+def test_print_shows_the_document_and_hides_the_site(page: Any) -> None:
+    page.goto(CHARTER)
+    assert not page.locator(".pb-signature").is_visible()
+    assert not page.locator(".pb-print-only").is_visible()
+    assert page.locator(".md-header").is_visible()
+    page.emulate_media(media="print")
+    shown = {sel: page.locator(sel).first.is_visible() for sel in CHROME}
+    assert shown == dict.fromkeys(CHROME, False)
+    assert page.locator("article h1").inner_text().rstrip("¶") == "Role charter: Sam Okafor"
+    assert page.locator(".pb-print-only").inner_text() == (
+        "Client Experience Transformation · current stage: Development")
+    signature = page.locator(".pb-signature")
+    assert signature.is_visible()
+    assert re.fullmatch(r"Signed: _+ Date: _+", signature.inner_text().strip())
+    hidden = page.locator("article :is(h2, h3, li, td, p):not(.pb-stage-banner *)").evaluate_all(
+        "els => els.filter(e => !e.checkVisibility()).map(e => e.textContent)")
+    assert hidden == []  # nothing of the charter is dropped to fit the page
