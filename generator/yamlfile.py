@@ -118,6 +118,8 @@ class _Walker:
             return text
 
 
+# What PyYAML's reader refuses, found first so the message can name the line.
+_CONTROL = yaml.reader.Reader.NON_PRINTABLE
 _YAML = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_YAML + name for name in (
     "str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge", "value",
@@ -176,6 +178,12 @@ def load(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
         return None, [Problem(display, 1, 1, "", "file is empty")]
+    bad = _CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        return None, [Problem(display, line, bad.start() - text.rfind("\n", 0, bad.start()), "",
+                              f"file contains the control character #x{ord(bad.group()):04x} "
+                              "(expected printable text; remove it)")]
     loader = _Loader(text)
     walker = _Walker(loader, display)
     try:
