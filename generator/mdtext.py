@@ -20,6 +20,9 @@ _LINK_OPEN = re.compile(r"\]\(")
 _REF_DEF = re.compile(r"\[([^\[\]]*)\]:")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _SAFE_SCHEMES = {"http", "https", "mailto"}
+# Text that needs no escaping at all: no HTML, link, code, brace or line-break characters,
+# and no leading block marker.
+_PLAIN = re.compile(r"(?![#>+\-*]|\d+[.)])[^&<>{}\[\]()`\\\n\r:]*")
 
 
 def _unsafe_target(rest: str) -> bool:
@@ -84,7 +87,10 @@ def _escape(text: str) -> str:
 
 def inline(value: object) -> Markup:
     """One line of user Markdown: newlines fold into spaces; a leading list marker stays text."""
-    text = re.sub(r"[ \t]*\r?\n\s*", " ", str(value))
+    text = str(value)
+    if _PLAIN.fullmatch(text):
+        return Markup(text)  # nothing to escape: the common case, kept fast
+    text = re.sub(r"[ \t]*\r?\n\s*", " ", text)
     text = re.sub(r"^([#>+\-*]|\d+[.)])(?=\s|$)", r"\\\1", text)
     return Markup(_escape(text))
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +33,17 @@ def _finalize(value: Any) -> Any:
 
 @jinja2.pass_context
 def _url(ctx: jinja2.runtime.Context, target: str) -> Markup:
-    here = ctx["here"]
-    return Markup(posixpath.relpath(target, posixpath.dirname(here) or "."))
+    return Markup(relative(target, ctx["here"]))
+
+
+def relative(target: str, here: str) -> str:
+    """Link from page `here` to page `target`, both relative to the docs folder."""
+    base = here.split("/")[:-1]
+    parts = target.split("/")
+    common = 0
+    while common < len(base) and common < len(parts) - 1 and base[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:])
 
 
 def _minutes(value: int) -> str:

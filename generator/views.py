@@ -51,12 +51,20 @@ class InitiativeView:
     def team_ids(self) -> list[str]:
         return [m.person for m in self.ini.team]
 
+    @cached_property
+    def _members(self) -> dict[str, Member]:
+        return {m.person: m for m in self.ini.team}
+
     def member(self, pid: str) -> Member | None:
-        return next((m for m in self.ini.team if m.person == pid), None)
+        return self._members.get(pid)
 
     # --- stages -------------------------------------------------------------------------
+    @cached_property
+    def _stages(self) -> dict[str, Stage]:
+        return {s.id: s for s in self.ini.stages}
+
     def stage(self, sid: str) -> Stage | None:
-        return next((s for s in self.ini.stages if s.id == sid), None)
+        return self._stages.get(sid)
 
     @cached_property
     def current(self) -> Stage | None:
@@ -214,9 +222,18 @@ class InitiativeView:
                 shared.setdefault(other, []).append(inv.activity.title)
         return [Peer(p, tuple(shared[p])) for p in self.team_ids if p in shared]
 
+    @cached_property
+    def _reports(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for p in self.team_ids:
+            person = self.people.get(p)
+            if person and person.reports_to:
+                out.setdefault(person.reports_to, []).append(p)
+        return out
+
     def reports(self, pid: str) -> list[str]:
         """Team members who report to `pid`."""
-        return [p for p in self.team_ids if (x := self.people.get(p)) and x.reports_to == pid]
+        return self._reports.get(pid, [])
 
     def review_overdue(self, today: dt.date) -> bool:
         return bool(self.ini.review_by and self.ini.review_by < today)
