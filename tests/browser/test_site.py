@@ -31,20 +31,39 @@ def test_pages_make_no_foreign_request_and_no_script_error(page: Any, watch: Wat
 
 def test_the_watch_catches_a_foreign_request_and_a_script_error(
         browser: Any, base_url: str) -> None:
-    """The offline check above can fail: a page that reaches out is caught."""
+    """The offline check can fail: a page without our headers that reaches out is caught."""
     watch = Watch()
     page = watched_page(browser, base_url, watch, **LAPTOP)
-    visit(page, "")
-    page.evaluate("""() => {
-        const img = document.createElement('img');
-        img.src = 'http://example.com/pixel.png';
-        document.body.append(img);
-        setTimeout(() => { throw new Error('boom'); });
-    }""")
-    page.wait_for_timeout(300)
+    page.route("**/bare.html", lambda r: r.fulfill(content_type="text/html", body=(
+        '<img src="http://example.com/pixel.png"><script>throw new Error("boom")</script>')))
+    page.goto("bare.html")
+    page.wait_for_load_state("networkidle")
     page.context.close()
     assert watch.foreign == ["http://example.com/pixel.png"]
     assert any("boom" in e for e in watch.errors)
+
+
+def test_the_browser_refuses_other_hosts_on_our_pages(browser: Any, base_url: str) -> None:
+    """Offline by construction: the site's Content-Security-Policy stops a load from another
+    host (say a Markdown image or a CDN script) before it leaves the browser."""
+    watch = Watch()
+    page = watched_page(browser, base_url, watch, **LAPTOP)
+    visit(page, OVERVIEW)
+    page.evaluate("""() => {
+        for (const [tag, attr] of [['img', 'src'], ['script', 'src'], ['link', 'href']]) {
+            const e = document.createElement(tag);
+            if (tag === 'link') e.rel = 'stylesheet';
+            e[attr] = 'https://cdn.example.com/x';
+            document.body.append(e);
+        }
+        fetch('https://cdn.example.com/data.json').catch(() => {});
+    }""")
+    page.wait_for_timeout(500)
+    page.context.close()
+    assert watch.foreign == []
+    refused = [e for e in watch.errors if "Content Security Policy" in e]
+    for directive in ("script-src", "style-src", "img-src", "connect-src"):
+        assert any(f'directive: "{directive}' in e for e in refused), (directive, watch.errors)
 
 
 def test_built_site_references_no_other_host(site: Path) -> None:
