@@ -160,6 +160,14 @@ def _dotted(path: Key) -> str:
 dotted = _dotted
 
 
+def _tab_indented(text: str, line: int) -> bool:
+    lines = text.splitlines()
+    if not 0 <= line < len(lines):
+        return False
+    row = lines[line]
+    return "\t" in row[: len(row) - len(row.lstrip())]
+
+
 def load(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML file. Returns the document, or None and the problems that stop it."""
     try:
@@ -197,7 +205,7 @@ def load(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
         what = exc.problem or "invalid YAML"
         if "could not determine a constructor" in what:
             what = "tags such as '!!python/...' are not allowed; write plain values"
-        elif "'\\t'" in what:
+        elif mark and _tab_indented(text, mark.line):
             what += " (indent with spaces, not tabs)"
         return None, [Problem(display, line, col, "", f"YAML syntax error: {what}")]
     except _Refused as exc:
