@@ -56,6 +56,9 @@ def load_sources(playbooks: Path, base: Path | None = None) -> Sources:
         if not _inside(path, playbooks):
             out.problems.append(Problem(shown, 0, 0, "", "links outside playbooks/; refused"))
             return None
+        if not path.is_file():  # a pipe or device would block the read, or never end
+            out.problems.append(Problem(shown, 0, 0, "", "not a regular file; refused"))
+            return None
         if not _ID.match(id_):
             out.problems.append(
                 Problem(shown, 0, 0, "", f"not a valid {kind} id: {short(id_)} (from the "
