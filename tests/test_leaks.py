@@ -8,12 +8,14 @@ so a filter that dropped everything could not pass.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator.audience import rank
 from generator.model import AUDIENCES
+from tests.conftest import MINIMAL_INITIATIVE, minimal, run
 from tests.sites import Output, build
 
 CANARIES: dict[str, str] = {}
@@ -219,3 +221,16 @@ def test_core_engagement_plan_shows_map_and_unplanned_resistance(
     assert "Resistance without a plan" not in html
     for token in ("zqcoreobservedzq", "zqcoreresponsezq", "zqcoreannoteszq", "2026-12-15"):
         assert token in html
+
+
+def test_a_site_that_cannot_show_its_current_stage_is_refused(blank: Path) -> None:
+    minimal(blank, MINIMAL_INITIATIVE.replace(
+        "    name: Start\n", "    name: Start\n    visibility: core\n"))
+    result = run(blank, "render", "--audience", "leadership")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        "playbooks/small/initiative.yml: the current stage 'start' is not visible to "
+        "'leadership', so its site could not say where the initiative stands; give the stage "
+        "a visibility of 'leadership' or lower, or build for a higher audience")
+    assert not (blank / "generated").exists()
+    assert run(blank, "render", "--audience", "core").exit_code == 0
