@@ -50,8 +50,13 @@ class Document:
     marks: Marks
 
 
-class _Loader(yaml.SafeLoader):
-    """Our own SafeLoader subclass, so changes to it never leak into other users of PyYAML."""
+# libyaml's parser when PyYAML has it (ten times faster on large organisations; it also caps
+# nesting depth in C), else the pure-Python one. Both use SafeConstructor.
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]
+    """Our own safe loader subclass, so changes to it never leak into other users of PyYAML."""
 
 
 class _Walker:
@@ -111,7 +116,7 @@ class _Walker:
             return self.loader.construct_object(node, deep=True)
         except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
             text = str(node.value)
-            implicit = self.loader.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+            implicit = self.loader.resolve(yaml.ScalarNode, text, (True, False))
             if node.tag != implicit:
                 raise _Refused(node, f"cannot read {short(text)} as {_tag(node.tag)} "
                                "(remove the tag)") from None
