@@ -18,13 +18,18 @@ import pytest
 from tests.browser import harness
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def require_browser() -> None:
+    """Skip when this machine has no browser; under CI=true that is a failure, never a skip."""
     reason = harness.why_unavailable()
     if reason:
         if os.environ.get("CI") == "true":
             pytest.fail(f"browser tests cannot run under CI=true: {reason}")
         pytest.skip(f"browser tests skipped: {reason}")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    require_browser()
     with harness.chromium() as b:
         yield b
 
