@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Generic, Literal, TypeVar
 
 from generator.model import Module, Session, Stage
@@ -81,7 +82,11 @@ class Transition:
     members: tuple[MemberChange, ...]
 
     def member(self, pid: str) -> MemberChange | None:
-        return next((c for c in self.members if c.person == pid), None)
+        return self._by_person.get(pid)
+
+    @cached_property
+    def _by_person(self) -> dict[str, MemberChange]:
+        return {c.person: c for c in self.members}
 
     def next_session(self, module: Module) -> Session | None:
         """The first session of `module` on or after the transition."""

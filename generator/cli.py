@@ -89,8 +89,9 @@ def validate(layout: Layout, strict: bool) -> None:
 @click.pass_obj
 def render(layout: Layout, audience: str, strict: bool) -> None:
     """Write the generated Markdown."""
-    the_plan, report = render_to_disk(layout, audience, strict=strict)
-    click.echo(f"rendered {len(the_plan.pages)} pages for '{audience}': "
+    done = render_to_disk(layout, audience, strict=strict)
+    report = done.report
+    click.echo(f"rendered {done.pages} pages for '{audience}': "
                f"{len(report.written)} written, {len(report.removed)} removed, "
                f"{report.unchanged} unchanged")
 
@@ -138,8 +139,9 @@ def advance_command(layout: Layout, initiative: str, to: str | None, on: dt.date
         note = f" (forced: {n} exit criteri{'on' if n == 1 else 'a'} open)"
     click.echo(f"{moved.file}: {moved.initiative} moved from '{moved.left.id}' to "
                f"'{moved.entered.id}' on {moved.on}{note}")
-    the_plan, report = render_to_disk(layout)
-    click.echo(f"rendered {len(the_plan.pages)} pages for '{the_plan.audience}': "
+    done = render_to_disk(layout)
+    report = done.report
+    click.echo(f"rendered {done.pages} pages for '{done.audience}': "
                f"{len(report.written)} written, {len(report.removed)} removed, "
                f"{report.unchanged} unchanged")
 

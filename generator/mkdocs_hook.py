@@ -20,7 +20,7 @@ def on_config(config: Any) -> Any:
     layout = Layout(Path(config.config_file_path).resolve().parent)
     audience = os.environ.get("PLAYBOOK_AUDIENCE", DEFAULT_AUDIENCE)
     try:
-        the_plan, _ = render_to_disk(layout, audience, out=Path(config.docs_dir))
+        the_plan = render_to_disk(layout, audience, out=Path(config.docs_dir))
     except UserError as exc:
         raise PluginError(str(exc)) from None
     config.nav = the_plan.nav

@@ -8,17 +8,19 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.audience import check as check_audience
 from generator.audience import filter_project
 from generator.lint import lint
 from generator.load import load_sources
-from generator.plan import Plan, plan
+from generator.freshness import input_key
+from generator.plan import NavItem, Plan, plan
 from generator.problems import Problem, UserError
 from generator.project import Project
 from generator.render import render
 from generator.validate import validate
-from generator.write import WriteReport, write
+from generator.write import WriteReport, fresh_run, write
 
 log = logging.getLogger("playbook")
 
@@ -87,20 +89,54 @@ def build_to_disk(layout: Layout, audience: str = DEFAULT_AUDIENCE, site_dir: Pa
     from generator.build import build_site  # MkDocs is heavy: only the build needs it
 
     on = on or today()
-    project, _ = check(layout, on, strict)
-    _, files = generate(project, layout, audience, on)
+    key = input_key(layout.playbooks, layout.templates, audience, on)
+    project, warnings = check(layout, on, strict)
+    the_plan, files = generate(project, layout, audience, on)
+    record = _record(key, the_plan, files, warnings)
     target = (site_dir or layout.root / "site").resolve()
     with tempfile.TemporaryDirectory(prefix=f".{GENERATED}.", dir=layout.root) as staging:
-        write(files, Path(staging))
+        write(files, Path(staging), run=record)
         build_site(layout.root, audience, target, strict, docs_dir=Path(staging),
-                   commit=lambda: write(files, layout.generated))
+                   commit=lambda: write(files, layout.generated, run=record))
     return target
 
 
+def _record(key: str, the_plan: Plan, files: dict[str, bytes], warnings: list[Problem]
+            ) -> dict[str, Any]:
+    """What the manifest keeps of a render, so an unchanged repository can skip the next."""
+    return {"key": key, "pages": len(files), "nav": the_plan.nav,
+            "as_of": the_plan.as_of.isoformat(), "warnings": len(warnings)}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What a render produced: enough for the CLI's summary and MkDocs' navigation."""
+
+    audience: str
+    pages: int
+    nav: list[NavItem]
+    as_of: dt.date
+    report: WriteReport
+    cached: bool = False
+
+
 def render_to_disk(layout: Layout, audience: str = DEFAULT_AUDIENCE, on: dt.date | None = None,
-                   strict: bool = False, out: Path | None = None) -> tuple[Plan, WriteReport]:
-    """The whole pipeline; nothing reaches disk unless every earlier stage succeeded."""
+                   strict: bool = False, out: Path | None = None) -> Rendered:
+    """The whole pipeline; nothing reaches disk unless every earlier stage succeeded.
+
+    When nothing that feeds a render changed since the last one into `out`, the pipeline
+    is skipped and its navigation read back from the manifest."""
     on = on or today()
-    project, _ = check(layout, on, strict)
+    out = out or layout.generated
+    key = input_key(layout.playbooks, layout.templates, audience, on)
+    run = fresh_run(out, key)
+    # Only a render without warnings is replayed: warnings may name confidential things
+    # (assessments, hidden stages), so the manifest never stores their text.
+    if run is not None and run.get("warnings") == 0:
+        return Rendered(audience, int(run["pages"]), run["nav"],
+                        dt.date.fromisoformat(run["as_of"]),
+                        WriteReport(unchanged=int(run["pages"])), cached=True)
+    project, warnings = check(layout, on, strict)
     the_plan, files = generate(project, layout, audience, on)
-    return the_plan, write(files, out or layout.generated)
+    report = write(files, out, run=_record(key, the_plan, files, warnings))
+    return Rendered(audience, len(files), the_plan.nav, the_plan.as_of, report)

@@ -220,7 +220,12 @@ class InitiativeView:
                 continue
             for other, _ in inv.others:
                 shared.setdefault(other, []).append(inv.activity.title)
-        return [Peer(p, tuple(shared[p])) for p in self.team_ids if p in shared]
+        position = self._position
+        return [Peer(p, tuple(shared[p])) for p in sorted(shared, key=position.__getitem__)]
+
+    @cached_property
+    def _position(self) -> dict[str, int]:
+        return {p: i for i, p in enumerate(self.team_ids)}
 
     @cached_property
     def _reports(self) -> dict[str, list[str]]:

@@ -13,6 +13,7 @@ import posixpath
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.problems import UserError
 
@@ -49,16 +50,43 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def read_manifest(out: Path) -> dict[str, str]:
+def _load(out: Path) -> dict[str, Any]:
     try:
         data = json.loads((out / MANIFEST).read_text("utf-8"))
-        files = data.get("files", {})
-        return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
     except (OSError, ValueError):
         return {}
+    return data if isinstance(data, dict) else {}
 
 
-def write(files: dict[str, bytes], out: Path) -> WriteReport:
+def read_manifest(out: Path) -> dict[str, str]:
+    files = _load(out).get("files", {})
+    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+
+
+def _stamp(path: Path) -> list[int]:
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns]
+
+
+def fresh_run(out: Path, key: str) -> dict[str, Any] | None:
+    """What the last write recorded about its run, if it ran on inputs with this `key` and
+    every file it wrote is still exactly as it left it (size and modification time)."""
+    data = _load(out)
+    run, stamps = data.get("run"), data.get("stamps")
+    if not isinstance(run, dict) or run.get("key") != key or not isinstance(stamps, dict):
+        return None
+    if set(stamps) != set(data.get("files", {})):
+        return None
+    for rel, stamp in stamps.items():
+        try:
+            if _stamp(out / rel) != stamp:
+                return None
+        except OSError:
+            return None
+    return run
+
+
+def write(files: dict[str, bytes], out: Path, run: dict[str, Any] | None = None) -> WriteReport:
     """Make `out` hold exactly `files` among the files we own; touch nothing else."""
     for rel in files:
         _check_path(rel)
@@ -92,8 +120,11 @@ def write(files: dict[str, bytes], out: Path) -> WriteReport:
             path.unlink()
             report.removed.append(rel)
             _prune_empty(path.parent, out)
-    if new_manifest != owned or not (out / MANIFEST).exists():
-        body = json.dumps({"files": dict(sorted(new_manifest.items()))}, indent=1) + "\n"
+    manifest = {"files": dict(sorted(new_manifest.items())),
+                "stamps": {rel: _stamp(out / rel) for rel in sorted(new_manifest)},
+                "run": run or {}}
+    if manifest != _load(out):
+        body = json.dumps(manifest, indent=1, sort_keys=True) + "\n"
         _atomic_write(out / MANIFEST, body.encode("utf-8"))
     return report
 
