@@ -12,9 +12,9 @@ from typing import Any
 
 from generator.audience import check as check_audience
 from generator.audience import filter_project
+from generator.freshness import input_key
 from generator.lint import lint
 from generator.load import load_sources
-from generator.freshness import input_key
 from generator.plan import NavItem, Plan, plan
 from generator.problems import Problem, UserError
 from generator.project import Project
