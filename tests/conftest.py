@@ -121,6 +121,15 @@ training:
 """
 
 
+def edited(*pairs: tuple[str, str]) -> str:
+    """The minimal initiative with each (old, new) replaced once; `old` must be there."""
+    text = MINIMAL_INITIATIVE
+    for old, new in pairs:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text
+
+
 def minimal(root: Path, initiative: str = MINIMAL_INITIATIVE, iid: str = "small") -> Path:
     """Write a small valid playbook (two people, two stages) into `root`."""
     for pid, text in MINIMAL_PEOPLE.items():

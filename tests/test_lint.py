@@ -6,17 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINIMAL_INITIATIVE, minimal, run
+from tests.conftest import edited, minimal, run
 
 INI = "playbooks/small/initiative.yml"
-
-
-def edited(*pairs: tuple[str, str]) -> str:
-    text = MINIMAL_INITIATIVE
-    for old, new in pairs:
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    return text
 
 
 def warnings(root: Path) -> list[str]:

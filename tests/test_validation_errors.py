@@ -7,21 +7,13 @@ from pathlib import Path
 import pytest
 
 from generator.yamlfile import _Loader
-from tests.conftest import MINIMAL_INITIATIVE, minimal, run, write
+from tests.conftest import MINIMAL_INITIATIVE, edited, minimal, run, write
 
 INI = "playbooks/small/initiative.yml"
 # PyYAML words syntax errors differently with and without libyaml; the place is the same.
 LIBYAML = any(c.__name__ == "CParser" for c in _Loader.__mro__)
 ID_RULE = ("expected lowercase letters, digits and '-', starting with a letter or digit, at most "
            "64 characters")
-
-
-def edited(*pairs: tuple[str, str]) -> str:
-    text = MINIMAL_INITIATIVE
-    for old, new in pairs:
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    return text
 
 
 def errors(root: Path) -> list[str]:
