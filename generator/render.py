@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from generator import mdtext, svg
 from generator.plan import Page, Plan, charter_path, module_path, person_path, stage_path
+from generator.views import InitiativeView
 
 
 def _finalize(value: Any) -> Any:
@@ -34,6 +35,20 @@ def _finalize(value: Any) -> Any:
 @jinja2.pass_context
 def _url(ctx: jinja2.runtime.Context, target: str) -> Markup:
     return Markup(relative(target, ctx["here"]))
+
+
+@jinja2.pass_context
+def _person_link(ctx: jinja2.runtime.Context, view: InitiativeView, pid: str) -> Markup:
+    """A team member's name linking to their charter; anyone else's name as plain text."""
+    if view.member(pid) is None:
+        return mdtext.inline(view.name(pid))
+    target = relative(charter_path(view.id, pid), ctx["here"])
+    return Markup(f"[{mdtext.linktext(view.name(pid))}]({target})")
+
+
+@jinja2.pass_context
+def _people_links(ctx: jinja2.runtime.Context, view: InitiativeView, ids: list[str]) -> Markup:
+    return Markup(", ").join(_person_link(ctx, view, pid) for pid in ids)
 
 
 def relative(target: str, here: str) -> str:
@@ -87,6 +102,8 @@ def environment(templates: Path) -> jinja2.Environment:
     )
     env.globals.update(
         url=_url,
+        person_link=_person_link,
+        people_links=_people_links,
         zip=zip,
         timeline=svg.timeline,
         stakeholder_map=svg.stakeholder_map,
