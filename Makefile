@@ -10,6 +10,7 @@ site: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 

@@ -40,30 +40,46 @@ class Transition:
     open_criteria: tuple[str, ...]
 
 
-def advance(layout: Layout, iid: str, on: dt.date, to: str | None = None, force: bool = False,
-            by: str | None = None) -> Transition:
+def advance(
+    layout: Layout,
+    iid: str,
+    on: dt.date,
+    to: str | None = None,
+    force: bool = False,
+    by: str | None = None,
+) -> Transition:
     """Move initiative `iid` to the next stage (or `to`) on `on`; raise UserError if refused."""
     sources = load_sources(layout.playbooks, layout.root)
     project = validate(sources)
     if iid not in project.initiatives:
         known = sorted(project.initiatives)
-        raise UserError(f"unknown initiative '{iid}'{did_you_mean(iid, known)}; "
-                        f"initiatives: {', '.join(known) or 'none'}")
+        raise UserError(
+            f"unknown initiative '{iid}'{did_you_mean(iid, known)}; "
+            f"initiatives: {', '.join(known) or 'none'}"
+        )
     ini, doc = project.initiatives[iid], sources.initiatives[iid]
     current = next(s for s in ini.stages if s.id == ini.current_stage)
     target = _target(iid, ini, current, to)
     history = _history(ini, current, on)
     last = history[-1] if history else None
     if last and on < last.entered:
-        raise UserError(f"{iid}: --date {on} is before the last transition ({last.stage}, "
-                        f"entered {last.entered}); nothing was changed")
+        raise UserError(
+            f"{iid}: --date {on} is before the last transition ({last.stage}, "
+            f"entered {last.entered}); nothing was changed"
+        )
     index = ini.stages.index(current)
     open_ = [(j, c.text) for j, c in enumerate(current.exit_criteria) if not c.done]
     if open_ and not force:
         n = len(open_)
-        problems = [Problem(doc.file, *doc.marks.at(("stages", index, "exit_criteria", j)),
-                            f"stages[{index}].exit_criteria[{j}]", f"not met: {text}")
-                    for j, text in open_]
+        problems = [
+            Problem(
+                doc.file,
+                *doc.marks.at(("stages", index, "exit_criteria", j)),
+                f"stages[{index}].exit_criteria[{j}]",
+                f"not met: {text}",
+            )
+            for j, text in open_
+        ]
         raise UserError(
             f"{iid}: {n} exit criteri{'on' if n == 1 else 'a'} of stage '{current.name}' "
             f"{'is' if n == 1 else 'are'} still open; nothing was changed. Mark "
@@ -71,9 +87,12 @@ def advance(layout: Layout, iid: str, on: dt.date, to: str | None = None, force:
             "(the site then shows what was open at the transition).",
             problems,
         )
-    added = [*history[len(ini.stage_history):],
-             HistoryEntry(stage=target.id, entered=on, by=by or None,
-                          open_criteria=[text for _, text in open_])]
+    added = [
+        *history[len(ini.stage_history) :],
+        HistoryEntry(
+            stage=target.id, entered=on, by=by or None, open_criteria=[text for _, text in open_]
+        ),
+    ]
     path = layout.root / doc.file
     raw = path.read_bytes()
     text = _edit(raw.decode("utf-8"), doc, ini, target.id, added)
@@ -86,12 +105,15 @@ def _target(iid: str, ini: Initiative, current: Stage, to: str | None) -> Stage:
     if to is None:
         index = ids.index(current.id)
         if index + 1 == len(ids):
-            raise UserError(f"{iid}: '{current.id}' is the last stage; name the stage to move to "
-                            f"with --to (stages: {', '.join(ids)})")
+            raise UserError(
+                f"{iid}: '{current.id}' is the last stage; name the stage to move to "
+                f"with --to (stages: {', '.join(ids)})"
+            )
         return ini.stages[index + 1]
     if to not in ids:
-        raise UserError(f"{iid}: unknown stage '{to}'{did_you_mean(to, ids)}; "
-                        f"stages: {', '.join(ids)}")
+        raise UserError(
+            f"{iid}: unknown stage '{to}'{did_you_mean(to, ids)}; stages: {', '.join(ids)}"
+        )
     if to == current.id:
         raise UserError(f"{iid}: '{to}' is already the current stage; nothing was changed")
     return ini.stages[ids.index(to)]
@@ -111,6 +133,7 @@ def _history(ini: Initiative, current: Stage, on: dt.date) -> list[HistoryEntry]
 
 
 # --- the text edit ----------------------------------------------------------------------
+
 
 def _flow(entry: HistoryEntry) -> str:
     parts = [f"stage: {entry.stage}", f"entered: {entry.entered.isoformat()}"]
@@ -142,16 +165,18 @@ _BREAK = re.compile("(?<=\n)|(?<=\r)(?!\n)|(?<=[\x85\u2028\u2029])")
 
 def _end_line(node: yaml.Node) -> int:
     """The 0-based line holding the last character of a node."""
-    while isinstance(node, yaml.MappingNode | yaml.SequenceNode) and not node.flow_style \
-            and node.value:
+    while (
+        isinstance(node, yaml.MappingNode | yaml.SequenceNode)
+        and not node.flow_style
+        and node.value
+    ):
         last = node.value[-1]
         node = last[1] if isinstance(node, yaml.MappingNode) else last
     end = node.end_mark
     return end.line if end.column > 0 else end.line - 1
 
 
-def _edit(text: str, doc: Document, ini: Initiative, target: str,
-          added: list[HistoryEntry]) -> str:
+def _edit(text: str, doc: Document, ini: Initiative, target: str, added: list[HistoryEntry]) -> str:
     newline = "\r\n" if "\r\n" in text else "\n"
     # Split where YAML breaks lines (str.splitlines also breaks on form feeds and more).
     lines = [ln for ln in _BREAK.split(text) if ln]
@@ -159,8 +184,9 @@ def _edit(text: str, doc: Document, ini: Initiative, target: str,
         lines[-1] += newline
 
     def cannot(why: str) -> UserError:
-        return UserError(f"{doc.file}: cannot update the stage in place: {why}; "
-                         "nothing was changed")
+        return UserError(
+            f"{doc.file}: cannot update the stage in place: {why}; nothing was changed"
+        )
 
     # current_stage: the value is a validated id, plain or quoted.
     line, col = doc.marks.values[("current_stage",)]
@@ -169,21 +195,23 @@ def _edit(text: str, doc: Document, ini: Initiative, target: str,
     if not found:
         raise cannot(f"line {line} does not hold current_stage as a plain value")
     quote = found.group(1)
-    lines[line - 1] = row[: found.start()] + quote + target + quote + row[found.end():]
+    lines[line - 1] = row[: found.start()] + quote + target + quote + row[found.end() :]
 
     root = yaml.compose(text, Loader=yaml.SafeLoader)
-    node = next((v for k, v in root.value if k.value == "stage_history"), None) \
-        if isinstance(root, yaml.MappingNode) else None
+    node = (
+        next((v for k, v in root.value if k.value == "stage_history"), None)
+        if isinstance(root, yaml.MappingNode)
+        else None
+    )
     key_col = doc.marks.key_at(("current_stage",))[1] - 1
-    if node is None or (isinstance(node, yaml.SequenceNode) and node.flow_style
-                        and not node.value):
+    if node is None or (isinstance(node, yaml.SequenceNode) and node.flow_style and not node.value):
         at = line  # after current_stage
         if node is not None:  # `stage_history: []` becomes a block list, like the examples
             start, end = node.start_mark, node.end_mark
             if start.line != end.line:
                 raise cannot(f"line {start.line + 1}: write `stage_history: []` on one line")
             row = lines[start.line]
-            lines[start.line] = row[: start.column].rstrip(" ") + row[end.column:]
+            lines[start.line] = row[: start.column].rstrip(" ") + row[end.column :]
             at = start.line + 1
             key_col = doc.marks.key_at(("stage_history",))[1] - 1
             new: list[str] = []
@@ -200,7 +228,7 @@ def _edit(text: str, doc: Document, ini: Initiative, target: str,
         end = last.end_mark
         row = lines[end.line]
         tail = "".join(f", {_flow(e)}" for e in added)
-        lines[end.line] = row[: end.column] + tail + row[end.column:]
+        lines[end.line] = row[: end.column] + tail + row[end.column :]
         return "".join(lines)
     item_line, item_col = last.start_mark.line, last.start_mark.column
     dash = lines[item_line].rfind("-", 0, item_col)
@@ -219,8 +247,15 @@ def _edit(text: str, doc: Document, ini: Initiative, target: str,
     return "".join(lines)
 
 
-def _replace_checked(path: Path, text: str, doc: Document, sources: Sources, iid: str,
-                     target: str, history: list[HistoryEntry]) -> None:
+def _replace_checked(
+    path: Path,
+    text: str,
+    doc: Document,
+    sources: Sources,
+    iid: str,
+    target: str,
+    history: list[HistoryEntry],
+) -> None:
     """Write `text` over `path` only if it validates and says what we meant."""
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=".advance-", suffix=".yml.tmp")
     tmp = Path(tmp_name)
@@ -229,17 +264,21 @@ def _replace_checked(path: Path, text: str, doc: Document, sources: Sources, iid
             fh.write(text.encode("utf-8"))
         new_doc, problems = load(tmp, doc.file)
         if new_doc is None or problems:
-            raise UserError(f"{doc.file}: the edited file would not load; nothing was changed",
-                            problems)
+            raise UserError(
+                f"{doc.file}: the edited file would not load; nothing was changed", problems
+            )
         edited = replace(sources, initiatives={**sources.initiatives, iid: new_doc})
         try:
             ini = validate(edited).initiatives[iid]
         except UserError as exc:
-            raise UserError(f"{doc.file}: the edited file would not validate; nothing was "
-                            "changed", exc.problems) from None
+            raise UserError(
+                f"{doc.file}: the edited file would not validate; nothing was changed", exc.problems
+            ) from None
         if ini.current_stage != target or list(ini.stage_history) != history:
-            raise UserError(f"{doc.file}: cannot update the stage in place (unusual layout); "
-                            "nothing was changed: edit current_stage and stage_history by hand")
+            raise UserError(
+                f"{doc.file}: cannot update the stage in place (unusual layout); "
+                "nothing was changed: edit current_stage and stage_history by hand"
+            )
         os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
         os.replace(tmp, path)
     finally:

@@ -37,13 +37,15 @@ def _visible(items: Sequence[T], audience: Visibility) -> list[T]:
 
 def _module(m: Module, audience: Visibility) -> Module:
     leadership = rank(audience) >= rank("leadership")
-    return m.model_copy(update={
-        "agenda": _visible(m.agenda, audience),
-        "exercises": _visible(m.exercises, audience),
-        "facilitator_notes": m.facilitator_notes if audience == "core" else None,
-        # Who attends is team membership, which is leadership content.
-        "attendees": m.attendees if leadership or m.attendees == "all" else [],
-    })
+    return m.model_copy(
+        update={
+            "agenda": _visible(m.agenda, audience),
+            "exercises": _visible(m.exercises, audience),
+            "facilitator_notes": m.facilitator_notes if audience == "core" else None,
+            # Who attends is team membership, which is leadership content.
+            "attendees": m.attendees if leadership or m.attendees == "all" else [],
+        }
+    )
 
 
 def _history(ini: Initiative, stage_ids: set[str]) -> list[HistoryEntry]:
@@ -78,23 +80,35 @@ def _initiative(iid: str, ini: Initiative, audience: Visibility) -> Initiative:
             f"visible to '{audience}', so its site could not say where the initiative stands; "
             f"give the stage a visibility of '{audience}' or lower, or build for a higher audience"
         )
-    team = [m.model_copy(update={
-        "assessment": m.assessment if core else None,
-        "stages": {k: v for k, v in m.stages.items() if k in stage_ids},
-    }) for m in ini.team] if leadership else []
+    team = (
+        [
+            m.model_copy(
+                update={
+                    "assessment": m.assessment if core else None,
+                    "stages": {k: v for k, v in m.stages.items() if k in stage_ids},
+                }
+            )
+            for m in ini.team
+        ]
+        if leadership
+        else []
+    )
     activities = [a for a in _visible(ini.activities, audience) if a.stage in stage_ids]
     if not leadership:
         activities = [a.model_copy(update={"raci": None}) for a in activities]
-    training = [_module(t, audience) for t in _visible(ini.training, audience)
-                if t.stage in stage_ids]
-    return ini.model_copy(update={
-        "stages": stages,
-        "stage_history": _history(ini, stage_ids),
-        "team": team,
-        "activities": activities,
-        "training": training,
-        "resistance": _visible(ini.resistance, audience) if core else [],
-    })
+    training = [
+        _module(t, audience) for t in _visible(ini.training, audience) if t.stage in stage_ids
+    ]
+    return ini.model_copy(
+        update={
+            "stages": stages,
+            "stage_history": _history(ini, stage_ids),
+            "team": team,
+            "activities": activities,
+            "training": training,
+            "resistance": _visible(ini.resistance, audience) if core else [],
+        }
+    )
 
 
 def _sponsor_names(project: Project) -> dict[str, Person]:
@@ -104,7 +118,8 @@ def _sponsor_names(project: Project) -> dict[str, Person]:
         person = project.people.get(ini.sponsor)
         if person:
             out[ini.sponsor] = person.model_copy(
-                update={"title": "", "function": "", "email": None, "reports_to": None})
+                update={"title": "", "function": "", "email": None, "reports_to": None}
+            )
     return dict(sorted(out.items()))
 
 

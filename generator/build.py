@@ -33,8 +33,14 @@ def _env(name: str, value: str) -> Iterator[None]:
             os.environ[name] = old
 
 
-def build_site(root: Path, audience: str, site_dir: Path, strict: bool = False,
-               docs_dir: Path | None = None, commit: Callable[[], object] | None = None) -> None:
+def build_site(
+    root: Path,
+    audience: str,
+    site_dir: Path,
+    strict: bool = False,
+    docs_dir: Path | None = None,
+    commit: Callable[[], object] | None = None,
+) -> None:
     site_dir = site_dir.resolve()
     staging = site_dir.with_name(f".{site_dir.name}.building")
     retired = site_dir.with_name(f".{site_dir.name}.old")
@@ -43,8 +49,9 @@ def build_site(root: Path, audience: str, site_dir: Path, strict: bool = False,
     try:
         with _env("PLAYBOOK_AUDIENCE", audience):
             extra = {"docs_dir": str(docs_dir.resolve())} if docs_dir else {}
-            config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=strict,
-                                 **extra)
+            config = load_config(
+                str(root / "mkdocs.yml"), site_dir=str(staging), strict=strict, **extra
+            )
             mkdocs_build(config)
         if commit:
             commit()

@@ -52,17 +52,20 @@ class MemberChange:
     time_now: str | None
 
     def any(self, kind: Kind) -> bool:
-        return bool(self.responsibilities.of(kind) or self.activities.of(kind)
-                    or self.training.of(kind))
+        return bool(
+            self.responsibilities.of(kind) or self.activities.of(kind) or self.training.of(kind)
+        )
 
     def tally(self, kind: Kind) -> str:
         """'2 responsibilities, 1 activity', or 'nothing'."""
         parts = [
-            _count(n, one, many) for n, one, many in (
+            _count(n, one, many)
+            for n, one, many in (
                 (len(self.responsibilities.of(kind)), "responsibility", "responsibilities"),
                 (len(self.activities.of(kind)), "activity", "activities"),
                 (len(self.training.of(kind)), "training module", "training modules"),
-            ) if n
+            )
+            if n
         ]
         return ", ".join(parts) or "nothing"
 
@@ -90,8 +93,9 @@ class Transition:
 
     def next_session(self, module: Module) -> Session | None:
         """The first session of `module` on or after the transition."""
-        return min((s for s in module.sessions if s.date >= self.on), key=lambda s: s.date,
-                   default=None)
+        return min(
+            (s for s in module.sessions if s.date >= self.on), key=lambda s: s.date, default=None
+        )
 
 
 def _split(items: list[T], new: list[T], stays: list[T]) -> Delta[T]:
@@ -115,17 +119,34 @@ def transition(view: InitiativeView) -> Transition | None:
         duties = _split(was, [r for r in will if r not in was], [r for r in will if r in was])
         involved = view.involvements(m.person)
         old = [i for i in involved if i.activity.stage == left.id]
-        activities = _split(old, [i for i in involved if i.activity.stage == entered.id],
-                            [i for i in old if i.activity.status != "done"])
+        activities = _split(
+            old,
+            [i for i in involved if i.activity.stage == entered.id],
+            [i for i in old if i.activity.status != "done"],
+        )
         modules = view.training_for(m.person)
         old_modules = [t for t in modules if t.stage == left.id]
-        training = _split(old_modules, [t for t in modules if t.stage == entered.id],
-                          [t for t in old_modules if any(s.date >= on for s in t.sessions)])
-        members.append(MemberChange(
-            m.person, duties, activities, training,
-            before.time_commitment if before else None, now.time_commitment if now else None,
-        ))
+        training = _split(
+            old_modules,
+            [t for t in modules if t.stage == entered.id],
+            [t for t in old_modules if any(s.date >= on for s in t.sessions)],
+        )
+        members.append(
+            MemberChange(
+                m.person,
+                duties,
+                activities,
+                training,
+                before.time_commitment if before else None,
+                now.time_commitment if now else None,
+            )
+        )
     return Transition(
-        left, entered, on, history[-1].by, tuple(history[-1].open_criteria),
-        view.stage_index[entered.id] > view.stage_index[left.id], tuple(members),
+        left,
+        entered,
+        on,
+        history[-1].by,
+        tuple(history[-1].open_criteria),
+        view.stage_index[entered.id] > view.stage_index[left.id],
+        tuple(members),
     )

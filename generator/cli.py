@@ -21,7 +21,10 @@ from generator.pipeline import (
 from generator.problems import UserError
 
 audience_option = click.option(
-    "--audience", type=click.Choice(AUDIENCES), default=DEFAULT_AUDIENCE, show_default=True,
+    "--audience",
+    type=click.Choice(AUDIENCES),
+    default=DEFAULT_AUDIENCE,
+    show_default=True,
     help="Who the output is for: content above this audience is never rendered.",
 )
 strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
@@ -63,8 +66,13 @@ class _Group(click.Group):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("-C", "--root", type=click.Path(file_okay=False, path_type=Path), default=".",
-              help="The site repository (default: the current folder).")
+@click.option(
+    "-C",
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    help="The site repository (default: the current folder).",
+)
 @click.pass_context
 def cli(ctx: click.Context, root: Path) -> None:
     """Turn YAML change playbooks into a MkDocs + Material site."""
@@ -79,8 +87,10 @@ def validate(layout: Layout, strict: bool) -> None:
     """Check all playbooks; print errors and warnings."""
     project, warnings = check(layout, today(), strict)
     n = len(project.initiatives)
-    click.echo(f"ok: {n} initiative{'s' if n != 1 else ''}, {len(project.people)} people, "
-               f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}")
+    click.echo(
+        f"ok: {n} initiative{'s' if n != 1 else ''}, {len(project.people)} people, "
+        f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
+    )
 
 
 @cli.command()
@@ -91,22 +101,27 @@ def render(layout: Layout, audience: str, strict: bool) -> None:
     """Write the generated Markdown."""
     done = render_to_disk(layout, audience, strict=strict)
     report = done.report
-    click.echo(f"rendered {done.pages} pages for '{audience}': "
-               f"{len(report.written)} written, {len(report.removed)} removed, "
-               f"{report.unchanged} unchanged")
+    click.echo(
+        f"rendered {done.pages} pages for '{audience}': "
+        f"{len(report.written)} written, {len(report.removed)} removed, "
+        f"{report.unchanged} unchanged"
+    )
 
 
 @cli.command()
 @audience_option
-@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where to build the site (default: site/).")
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to build the site (default: site/).",
+)
 @strict_option
 @click.pass_obj
 def build(layout: Layout, audience: str, site_dir: Path | None, strict: bool) -> None:
     """Render, then build the site with MkDocs."""
     build_to_disk(layout, audience, site_dir, strict=strict)
     click.echo(f"built the '{audience}' site in {site_dir or layout.root / 'site'}")
-
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -121,14 +136,23 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
 @cli.command(name="advance")
 @click.argument("initiative")
 @click.option("--to", metavar="STAGE", help="The stage to move to (default: the next one).")
-@click.option("--date", "on", metavar="YYYY-MM-DD", callback=_date,
-              help="The date of the transition (default: today).")
-@click.option("--force", is_flag=True,
-              help="Move even though exit criteria are open; the site shows which were.")
+@click.option(
+    "--date",
+    "on",
+    metavar="YYYY-MM-DD",
+    callback=_date,
+    help="The date of the transition (default: today).",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Move even though exit criteria are open; the site shows which were.",
+)
 @click.option("--by", metavar="NAME", help="Who moves it, recorded in stage_history.")
 @click.pass_obj
-def advance_command(layout: Layout, initiative: str, to: str | None, on: dt.date | None,
-                    force: bool, by: str | None) -> None:
+def advance_command(
+    layout: Layout, initiative: str, to: str | None, on: dt.date | None, force: bool, by: str | None
+) -> None:
     """Move INITIATIVE to the next (or named) stage, then re-render."""
     from generator.advance import advance
 
@@ -137,19 +161,29 @@ def advance_command(layout: Layout, initiative: str, to: str | None, on: dt.date
     if moved.open_criteria:
         n = len(moved.open_criteria)
         note = f" (forced: {n} exit criteri{'on' if n == 1 else 'a'} open)"
-    click.echo(f"{moved.file}: {moved.initiative} moved from '{moved.left.id}' to "
-               f"'{moved.entered.id}' on {moved.on}{note}")
+    click.echo(
+        f"{moved.file}: {moved.initiative} moved from '{moved.left.id}' to "
+        f"'{moved.entered.id}' on {moved.on}{note}"
+    )
     done = render_to_disk(layout)
     report = done.report
-    click.echo(f"rendered {done.pages} pages for '{done.audience}': "
-               f"{len(report.written)} written, {len(report.removed)} removed, "
-               f"{report.unchanged} unchanged")
+    click.echo(
+        f"rendered {done.pages} pages for '{done.audience}': "
+        f"{len(report.written)} written, {len(report.removed)} removed, "
+        f"{report.unchanged} unchanged"
+    )
 
 
 @cli.command()
 @audience_option
-@click.option("-a", "--dev-addr", metavar="IP:PORT", default="127.0.0.1:8000",
-              show_default=True, help="Where the preview server listens.")
+@click.option(
+    "-a",
+    "--dev-addr",
+    metavar="IP:PORT",
+    default="127.0.0.1:8000",
+    show_default=True,
+    help="Where the preview server listens.",
+)
 @click.pass_obj
 def serve(layout: Layout, audience: str, dev_addr: str) -> None:
     """Live preview: editing YAML or a template regenerates the site within seconds."""
@@ -159,8 +193,12 @@ def serve(layout: Layout, audience: str, dev_addr: str) -> None:
 
 
 @cli.command()
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where to write them (default: schemas/).")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write them (default: schemas/).",
+)
 @click.pass_obj
 def schema(layout: Layout, out: Path | None) -> None:
     """Write JSON Schemas for the YAML files, for editor completion."""
@@ -174,21 +212,47 @@ def schema(layout: Layout, out: Path | None) -> None:
 
 @cli.command()
 @click.argument("initiative")
-@click.option("--sponsor", metavar="ID", required=True,
-              help="Person id of the sponsor; a people file is created if missing.")
-@click.option("--member", "members", metavar="ID", multiple=True,
-              help="Another team member (repeatable); a people file is created if missing.")
+@click.option(
+    "--sponsor",
+    metavar="ID",
+    required=True,
+    help="Person id of the sponsor; a people file is created if missing.",
+)
+@click.option(
+    "--member",
+    "members",
+    metavar="ID",
+    multiple=True,
+    help="Another team member (repeatable); a people file is created if missing.",
+)
 @click.option("--title", default=None, help="Title of the initiative (default: from the id).")
-@click.option("--stages", default="infancy,development,implementation", show_default=True,
-              help="Stage ids, in order, separated by commas.")
+@click.option(
+    "--stages",
+    default="infancy,development,implementation",
+    show_default=True,
+    help="Stage ids, in order, separated by commas.",
+)
 @click.pass_obj
-def init(layout: Layout, initiative: str, sponsor: str, members: tuple[str, ...],
-         title: str | None, stages: str) -> None:
+def init(
+    layout: Layout,
+    initiative: str,
+    sponsor: str,
+    members: tuple[str, ...],
+    title: str | None,
+    stages: str,
+) -> None:
     """Scaffold playbooks/INITIATIVE/initiative.yml (never overwrites)."""
     from generator.scaffold import scaffold, write_scaffold
 
-    plan = scaffold(layout.playbooks, initiative, sponsor, list(members), title,
-                    [s.strip() for s in stages.split(",")], today())
+    plan = scaffold(
+        layout.playbooks,
+        initiative,
+        sponsor,
+        list(members),
+        title,
+        [s.strip() for s in stages.split(",")],
+        today(),
+    )
     for rel in write_scaffold(layout.playbooks, plan):
         click.echo(f"wrote playbooks/{rel}")
     click.echo(f"next: edit playbooks/{initiative}/initiative.yml, then `playbook validate`")

@@ -40,22 +40,33 @@ class EngagementView:
     @cached_property
     def unplanned(self) -> list[Unplanned]:
         """Skeptic or resistant members with no open resistance entry."""
-        return [Unplanned(m.person, m.assessment.support) for m in self.assessed
-                if m.assessment and m.assessment.support in AT_RISK
-                and not self._open(m.person)]
+        return [
+            Unplanned(m.person, m.assessment.support)
+            for m in self.assessed
+            if m.assessment and m.assessment.support in AT_RISK and not self._open(m.person)
+        ]
 
     def points(self) -> list[MapPoint]:
         flagged = {u.person for u in self.unplanned}
-        return [MapPoint(self.v.name(m.person), m.assessment.support, m.assessment.influence,
-                         m.person in flagged)
-                for m in self.assessed
-                if m.assessment and m.assessment.support and m.assessment.influence]
+        return [
+            MapPoint(
+                self.v.name(m.person),
+                m.assessment.support,
+                m.assessment.influence,
+                m.person in flagged,
+            )
+            for m in self.assessed
+            if m.assessment and m.assessment.support and m.assessment.influence
+        ]
 
     @cached_property
     def unplaced(self) -> list[str]:
         """Assessed members the map cannot place: support or influence not set."""
-        return [m.person for m in self.assessed
-                if m.assessment and not (m.assessment.support and m.assessment.influence)]
+        return [
+            m.person
+            for m in self.assessed
+            if m.assessment and not (m.assessment.support and m.assessment.influence)
+        ]
 
     @cached_property
     def resistance(self) -> list[Resistance]:

@@ -42,17 +42,36 @@ def _members(doc: Document, ini: Initiative) -> list[Problem]:
             duty = m.stages.get(stage)
             if duty is None or not duty.responsibilities:
                 path: Key = ("team", i, "stages", stage) if duty else ("team", i)
-                out.append(_warn(doc, path, f"{m.person} has no responsibilities in stage "
-                                 f"'{stage}'", EXPLICIT_ROLES))
+                out.append(
+                    _warn(
+                        doc,
+                        path,
+                        f"{m.person} has no responsibilities in stage '{stage}'",
+                        EXPLICIT_ROLES,
+                    )
+                )
         if past_first and m.charter_signed is None:
-            out.append(_warn(doc, ("team", i), f"{m.person} has not signed their role charter "
-                             f"and stage '{ini.current_stage}' is past the first", SIGN_CHARTER))
+            out.append(
+                _warn(
+                    doc,
+                    ("team", i),
+                    f"{m.person} has not signed their role charter "
+                    f"and stage '{ini.current_stage}' is past the first",
+                    SIGN_CHARTER,
+                )
+            )
         support = m.assessment.support if m.assessment else None
         if support in ("skeptic", "resistant") and not any(
             r.person == m.person and r.outcome in OPEN_OUTCOMES for r in ini.resistance
         ):
-            out.append(_warn(doc, ("team", i, "assessment", "support"), f"{m.person} is assessed "
-                             f"{support} but has no open resistance entry", PLAN_RESISTANCE))
+            out.append(
+                _warn(
+                    doc,
+                    ("team", i, "assessment", "support"),
+                    f"{m.person} is assessed {support} but has no open resistance entry",
+                    PLAN_RESISTANCE,
+                )
+            )
     return out
 
 
@@ -61,20 +80,43 @@ def _initiative(doc: Document, ini: Initiative, today: dt.date) -> list[Problem]
     team = {m.person for m in ini.team}
     for i, s in enumerate(ini.stages):
         if not any(t.stage == s.id and _for_everyone(t, team) for t in ini.training):
-            out.append(_warn(doc, ("stages", i), f"stage '{s.id}' has no training module "
-                             "attended by the whole team", TRAIN_TOGETHER))
+            out.append(
+                _warn(
+                    doc,
+                    ("stages", i),
+                    f"stage '{s.id}' has no training module attended by the whole team",
+                    TRAIN_TOGETHER,
+                )
+            )
     for i, t in enumerate(ini.training):
         total = sum(a.minutes for a in t.agenda)
         if t.agenda and total != t.duration_minutes:
-            out.append(_warn(doc, ("training", i, "agenda"), f"agenda adds up to {total} "
-                             f"minutes but duration_minutes is {t.duration_minutes}",
-                             AGENDA_ADDS_UP))
+            out.append(
+                _warn(
+                    doc,
+                    ("training", i, "agenda"),
+                    f"agenda adds up to {total} "
+                    f"minutes but duration_minutes is {t.duration_minutes}",
+                    AGENDA_ADDS_UP,
+                )
+            )
     al = ini.alignment
-    if (al and al.first_estimate_weeks and al.planned_weeks is not None
-            and al.planned_weeks < 10 * al.first_estimate_weeks):
-        out.append(_warn(doc, ("alignment", "planned_weeks"), f"{al.planned_weeks:g} weeks "
-                         f"planned is below 10 x the first estimate of "
-                         f"{al.first_estimate_weeks:g} weeks", ALIGNMENT_TIME))
+    if (
+        al
+        and al.first_estimate_weeks
+        and al.planned_weeks is not None
+        and al.planned_weeks < 10 * al.first_estimate_weeks
+    ):
+        out.append(
+            _warn(
+                doc,
+                ("alignment", "planned_weeks"),
+                f"{al.planned_weeks:g} weeks "
+                f"planned is below 10 x the first estimate of "
+                f"{al.first_estimate_weeks:g} weeks",
+                ALIGNMENT_TIME,
+            )
+        )
     if ini.review_by and ini.review_by < today:
         out.append(_warn(doc, ("review_by",), f"review date {ini.review_by} has passed", REVIEW))
     return out

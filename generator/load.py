@@ -61,10 +61,16 @@ def load_sources(playbooks: Path, base: Path | None = None) -> Sources:
             return None
         if not _ID.match(id_):
             out.problems.append(
-                Problem(shown, 0, 0, "", f"not a valid {kind} id: {short(id_)} (from the "
-                        f"{'file' if kind == 'person' else 'folder'} name; expected lowercase "
-                        "letters, digits and '-', starting with a letter or digit, at most 64 "
-                        "characters)")
+                Problem(
+                    shown,
+                    0,
+                    0,
+                    "",
+                    f"not a valid {kind} id: {short(id_)} (from the "
+                    f"{'file' if kind == 'person' else 'folder'} name; expected lowercase "
+                    "letters, digits and '-', starting with a letter or digit, at most 64 "
+                    "characters)",
+                )
             )
             return None
         doc, problems = load(path, shown)
@@ -76,9 +82,17 @@ def load_sources(playbooks: Path, base: Path | None = None) -> Sources:
         for path in sorted(people_dir.iterdir()):
             if path.suffix in (".yml", ".yaml") and path.is_file():
                 if path.stem in out.people:
-                    out.problems.append(Problem(_display(path, base), 0, 0, "", f"person "
-                                                f"'{path.stem}' has two files (expected one; "
-                                                "remove the .yaml or the .yml)"))
+                    out.problems.append(
+                        Problem(
+                            _display(path, base),
+                            0,
+                            0,
+                            "",
+                            f"person "
+                            f"'{path.stem}' has two files (expected one; "
+                            "remove the .yaml or the .yml)",
+                        )
+                    )
                     continue
                 doc = parse(path, path.stem, "person")
                 if _ID.match(path.stem):

@@ -31,8 +31,9 @@ def _unsafe_target(rest: str) -> bool:
     Browsers drop tabs and newlines anywhere in a URL and leading spaces and control
     characters, so `java<TAB>script:` is `javascript:`; we read the target the same way.
     """
-    head = re.sub(r"[\t\r\n]", "", rest[:200]).lstrip("\x00\x01\x02\x03\x04\x05\x06"
-                                                       "\x07\x08\x0b\x0c\x0e\x0f <")
+    head = re.sub(r"[\t\r\n]", "", rest[:200]).lstrip(
+        "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f <"
+    )
     m = _SCHEME.match(head)
     return m is not None and m.group(1).lower() not in _SAFE_SCHEMES
 
@@ -50,8 +51,10 @@ def _neutralise_links(text: str) -> str:
     a quote Markdown reads them too.
     """
     out, pos = [], 0
-    hits = sorted([(m.start(), m.end(), "link") for m in _LINK_OPEN.finditer(text)]
-                  + [(m.start(), m.end(), "ref") for m in _REF_DEF.finditer(text)])
+    hits = sorted(
+        [(m.start(), m.end(), "link") for m in _LINK_OPEN.finditer(text)]
+        + [(m.start(), m.end(), "ref") for m in _REF_DEF.finditer(text)]
+    )
     for start, end, kind in hits:
         if start < pos or _escaped(text, start) or not _unsafe_target(text[end:]):
             continue
@@ -68,8 +71,12 @@ def _escape_html(text: str) -> str:
     # `{` and `}` are escaped too so no Markdown extension reads user text as attributes.
     # `![` loses its image: an image from user text would be a request to another host.
     return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("{", "\\{").replace("}", "\\}").replace("![", "!\\[")
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("{", "\\{")
+        .replace("}", "\\}")
+        .replace("![", "!\\[")
     )
 
 
@@ -125,8 +132,13 @@ def attr(value: object) -> str:
     all, so no later template pass (a MkDocs macros plugin, say) could evaluate user text.
     """
     return (
-        str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace('"', "&quot;").replace("'", "&#39;").replace("{", "&#123;")
+        str(value)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+        .replace("{", "&#123;")
         .replace("}", "&#125;")
     )
 
@@ -145,8 +157,17 @@ def url(value: str) -> Markup:
     if not safe_url(value):
         return Markup("#")
     out = value.strip()
-    for char, code in ((" ", "%20"), ("(", "%28"), (")", "%29"), ("<", "%3C"),
-                       (">", "%3E"), ('"', "%22"), ("`", "%60"), ("\t", "%09"),
-                       ("\n", "%0A"), ("\r", "%0D")):
+    for char, code in (
+        (" ", "%20"),
+        ("(", "%28"),
+        (")", "%29"),
+        ("<", "%3C"),
+        (">", "%3E"),
+        ('"', "%22"),
+        ("`", "%60"),
+        ("\t", "%09"),
+        ("\n", "%0A"),
+        ("\r", "%0D"),
+    ):
         out = out.replace(char, code)
     return Markup(out)

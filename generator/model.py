@@ -23,8 +23,13 @@ Status = Literal["planned", "in-progress", "done", "blocked"]
 Format = Literal["workshop", "offsite", "briefing", "one-to-one", "self-paced"]
 Barrier = Literal["awareness", "desire", "knowledge", "ability", "reinforcement"]
 RootCause = Literal[
-    "unclear-role", "loss-of-control", "overload", "disagrees-with-strategy", "incentives",
-    "low-awareness", "other",
+    "unclear-role",
+    "loss-of-control",
+    "overload",
+    "disagrees-with-strategy",
+    "incentives",
+    "low-awareness",
+    "other",
 ]
 Outcome = Literal["open", "improving", "resolved", "escalated"]
 

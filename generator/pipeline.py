@@ -67,21 +67,28 @@ def check(layout: Layout, on: dt.date, strict: bool = False) -> tuple[Project, l
         log.warning("%s", w)
     if strict and warnings:
         n = len(warnings)
-        raise UserError(f"{n} warning{'s' if n != 1 else ''} treated as errors (--strict); "
-                        "nothing was written.")
+        raise UserError(
+            f"{n} warning{'s' if n != 1 else ''} treated as errors (--strict); nothing was written."
+        )
     return project, warnings
 
 
-def generate(project: Project, layout: Layout, audience: str, on: dt.date
-             ) -> tuple[Plan, dict[str, bytes]]:
+def generate(
+    project: Project, layout: Layout, audience: str, on: dt.date
+) -> tuple[Plan, dict[str, bytes]]:
     """Plan and render in memory: no I/O beyond reading templates."""
     level = check_audience(audience)
     the_plan = plan(filter_project(project, level), level, on)
     return the_plan, render(the_plan, layout.templates)
 
 
-def build_to_disk(layout: Layout, audience: str = DEFAULT_AUDIENCE, site_dir: Path | None = None,
-                  strict: bool = False, on: dt.date | None = None) -> Path:
+def build_to_disk(
+    layout: Layout,
+    audience: str = DEFAULT_AUDIENCE,
+    site_dir: Path | None = None,
+    strict: bool = False,
+    on: dt.date | None = None,
+) -> Path:
     """Render and build the site; `generated/` and the site change only if both succeed.
 
     MkDocs builds from a staging copy of the Markdown, so a failed build (a broken link under
@@ -96,16 +103,28 @@ def build_to_disk(layout: Layout, audience: str = DEFAULT_AUDIENCE, site_dir: Pa
     target = (site_dir or layout.root / "site").resolve()
     with tempfile.TemporaryDirectory(prefix=f".{GENERATED}.", dir=layout.root) as staging:
         write(files, Path(staging), run=record)
-        build_site(layout.root, audience, target, strict, docs_dir=Path(staging),
-                   commit=lambda: write(files, layout.generated, run=record))
+        build_site(
+            layout.root,
+            audience,
+            target,
+            strict,
+            docs_dir=Path(staging),
+            commit=lambda: write(files, layout.generated, run=record),
+        )
     return target
 
 
-def _record(key: str, the_plan: Plan, files: dict[str, bytes], warnings: list[Problem]
-            ) -> dict[str, Any]:
+def _record(
+    key: str, the_plan: Plan, files: dict[str, bytes], warnings: list[Problem]
+) -> dict[str, Any]:
     """What the manifest keeps of a render, so an unchanged repository can skip the next."""
-    return {"key": key, "pages": len(files), "nav": the_plan.nav,
-            "as_of": the_plan.as_of.isoformat(), "warnings": len(warnings)}
+    return {
+        "key": key,
+        "pages": len(files),
+        "nav": the_plan.nav,
+        "as_of": the_plan.as_of.isoformat(),
+        "warnings": len(warnings),
+    }
 
 
 @dataclass(frozen=True)
@@ -120,8 +139,13 @@ class Rendered:
     cached: bool = False
 
 
-def render_to_disk(layout: Layout, audience: str = DEFAULT_AUDIENCE, on: dt.date | None = None,
-                   strict: bool = False, out: Path | None = None) -> Rendered:
+def render_to_disk(
+    layout: Layout,
+    audience: str = DEFAULT_AUDIENCE,
+    on: dt.date | None = None,
+    strict: bool = False,
+    out: Path | None = None,
+) -> Rendered:
     """The whole pipeline; nothing reaches disk unless every earlier stage succeeded.
 
     When nothing that feeds a render changed since the last one into `out`, the pipeline
@@ -133,9 +157,14 @@ def render_to_disk(layout: Layout, audience: str = DEFAULT_AUDIENCE, on: dt.date
     # Only a render without warnings is replayed: warnings may name confidential things
     # (assessments, hidden stages), so the manifest never stores their text.
     if run is not None and run.get("warnings") == 0:
-        return Rendered(audience, int(run["pages"]), run["nav"],
-                        dt.date.fromisoformat(run["as_of"]),
-                        WriteReport(unchanged=int(run["pages"])), cached=True)
+        return Rendered(
+            audience,
+            int(run["pages"]),
+            run["nav"],
+            dt.date.fromisoformat(run["as_of"]),
+            WriteReport(unchanged=int(run["pages"])),
+            cached=True,
+        )
     project, warnings = check(layout, on, strict)
     the_plan, files = generate(project, layout, audience, on)
     report = write(files, out, run=_record(key, the_plan, files, warnings))

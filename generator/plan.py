@@ -71,10 +71,12 @@ def plan(project: Project, audience: Visibility, today: dt.date) -> Plan:
 
     def add(path: str, template: str, title: str, context: dict[str, Any]) -> None:
         pages[path] = Page(template, title, {**context, "here": path})
+
     nav: list[NavItem] = [{"Home": "index.md"}]
     leadership = rank(audience) >= rank("leadership")
-    views = {iid: InitiativeView(iid, ini, project.people)
-             for iid, ini in project.initiatives.items()}
+    views = {
+        iid: InitiativeView(iid, ini, project.people) for iid, ini in project.initiatives.items()
+    }
     common = {"audience": audience, "today": today}
 
     add("index.md", "home.md.j2", "Home", {**common, "views": list(views.values())})
@@ -83,8 +85,7 @@ def plan(project: Project, audience: Visibility, today: dt.date) -> Plan:
         change = transition(view)
         # What changed is told member by member: it is for the audience that sees the team.
         changes_page = paths["changes"] if change and leadership and view.ini.team else None
-        ctx = {**common, "v": view, "ini": view.ini, "change": change,
-               "changes_page": changes_page}
+        ctx = {**common, "v": view, "ini": view.ini, "change": change, "changes_page": changes_page}
         add(paths["overview"], "overview.md.j2", view.ini.title, ctx)
         section: list[NavItem] = [paths["overview"]]
         if changes_page:
@@ -110,15 +111,20 @@ def plan(project: Project, audience: Visibility, today: dt.date) -> Plan:
             section.append({"Team and charters": paths["team"]})
             for m in view.ini.team:
                 add(
-                    charter_path(iid, m.person), "charter.md.j2",
+                    charter_path(iid, m.person),
+                    "charter.md.j2",
                     f"Role charter: {view.name(m.person)}",
                     {**ctx, "member": m, "person": project.people.get(m.person)},
                 )
             add(paths["decisions"], "decision_rights.md.j2", "Decision rights", ctx)
             section.append({"Decision rights": paths["decisions"]})
         if audience == "core" and view.ini.team:
-            add(paths["engagement"], "engagement.md.j2", "Engagement plan",
-                {**ctx, "e": EngagementView(view)})
+            add(
+                paths["engagement"],
+                "engagement.md.j2",
+                "Engagement plan",
+                {**ctx, "e": EngagementView(view)},
+            )
             section.append({"Engagement plan": paths["engagement"]})
         nav.append({attr(view.ini.title): section})
 
@@ -128,24 +134,43 @@ def plan(project: Project, audience: Visibility, today: dt.date) -> Plan:
             for m in view.ini.team:
                 on_team.setdefault(m.person, []).append((view, m.role))
         for pid, person in project.people.items():
-            add(person_path(pid), "person.md.j2", person.name,
-                {**common, "pid": pid, "person": person, "roles": on_team.get(pid, []),
-                 "people": project.people},
+            add(
+                person_path(pid),
+                "person.md.j2",
+                person.name,
+                {
+                    **common,
+                    "pid": pid,
+                    "person": person,
+                    "roles": on_team.get(pid, []),
+                    "people": project.people,
+                },
             )
         by_function: dict[str, list[str]] = {}
         for pid, person in sorted(project.people.items(), key=lambda kv: (kv[1].name, kv[0])):
             by_function.setdefault(person.function, []).append(pid)
-        add("people/index.md", "people.md.j2", "People",
-            {**common, "people": project.people,
-             "functions": sorted(by_function.items()), "on_team": on_team},
+        add(
+            "people/index.md",
+            "people.md.j2",
+            "People",
+            {
+                **common,
+                "people": project.people,
+                "functions": sorted(by_function.items()),
+                "on_team": on_team,
+            },
         )
         nav.append({"People": "people/index.md"})
 
     # Every page of an initiative names its current stage: the theme prints the banner.
     for iid, view in views.items():
         if view.current:
-            meta = {"playbook_stage": {"name": view.current.name,
-                                       "page": stage_path(iid, view.current.id)}}
+            meta = {
+                "playbook_stage": {
+                    "name": view.current.name,
+                    "page": stage_path(iid, view.current.id),
+                }
+            }
             for path in [p for p in pages if p.startswith(f"{iid}/")]:
                 pages[path] = replace(pages[path], meta=meta)
 
@@ -158,5 +183,9 @@ def plan(project: Project, audience: Visibility, today: dt.date) -> Plan:
     if extra:
         nav.append({"More": extra})
     entered = [h.entered for ini in project.initiatives.values() for h in ini.stage_history]
-    return Plan(pages=dict(sorted(pages.items())), nav=nav, audience=audience,
-                as_of=max(entered, default=dt.date(2000, 1, 1)))
+    return Plan(
+        pages=dict(sorted(pages.items())),
+        nav=nav,
+        audience=audience,
+        as_of=max(entered, default=dt.date(2000, 1, 1)),
+    )

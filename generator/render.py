@@ -128,8 +128,10 @@ def _html_escaped(value: Any) -> Any:
 def _front_matter(page: Page) -> str:
     # Every text is escaped for HTML: MkDocs themes print front matter without escaping.
     lines = ["title: " + json.dumps(mdtext.attr(page.title))]
-    lines += [f"{key}: {json.dumps(_html_escaped(value), sort_keys=True)}"
-              for key, value in sorted(page.meta.items())]
+    lines += [
+        f"{key}: {json.dumps(_html_escaped(value), sort_keys=True)}"
+        for key, value in sorted(page.meta.items())
+    ]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 

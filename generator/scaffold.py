@@ -39,59 +39,73 @@ def _words(id_: str) -> str:
 
 def _check_id(value: str, what: str) -> None:
     if not _ID.match(value):
-        raise UserError(f"not a valid {what} id: {value!r} (expected lowercase letters, digits "
-                        "and '-', starting with a letter or digit, at most 64 characters)")
+        raise UserError(
+            f"not a valid {what} id: {value!r} (expected lowercase letters, digits "
+            "and '-', starting with a letter or digit, at most 64 characters)"
+        )
 
 
 def _person(pid: str, title: str) -> str:
-    return (SCHEMA_LINE.format(kind="person")
-            + f"name: {_q(_words(pid))}          # edit: full name\n"
-            + f"title: {_q(title)}   # edit: job title\n"
-            + "function: Leadership             # edit: Marketing, Operations, ...\n"
-            + "# email: someone@example.com\n"
-            + "# reports_to: person-id\n")
+    return (
+        SCHEMA_LINE.format(kind="person")
+        + f"name: {_q(_words(pid))}          # edit: full name\n"
+        + f"title: {_q(title)}   # edit: job title\n"
+        + "function: Leadership             # edit: Marketing, Operations, ...\n"
+        + "# email: someone@example.com\n"
+        + "# reports_to: person-id\n"
+    )
 
 
 def _member(pid: str, role: str, purpose: str, stages: list[str]) -> str:
     duties = "".join(
         f"      {s}:\n        responsibilities: [Agree your part of the '{s}' stage]\n"
-        f"        # time_commitment: 2 hours a week\n" for s in stages)
-    return (f"  - person: {pid}\n"
-            f"    role: {role:<24} # sponsor | champion | owner | contributor | advisor\n"
-            f"    purpose: {_q(purpose)}\n"
-            "    # accountabilities: {individual: [...], shared: [...]}\n"
-            "    # decision_rights: {decides: [...], recommends: [...], consulted_on: [...]}\n"
-            f"    stages:                      # every stage, or `validate` warns\n{duties}"
-            "    # kpis: [Executive team engagement score]\n"
-            "    # charter_signed: 2026-01-30  # sign in the first stage, or `validate` warns\n"
-            "    # assessment: {support: neutral, influence: high, notes: ...}  # core only\n")
+        f"        # time_commitment: 2 hours a week\n"
+        for s in stages
+    )
+    return (
+        f"  - person: {pid}\n"
+        f"    role: {role:<24} # sponsor | champion | owner | contributor | advisor\n"
+        f"    purpose: {_q(purpose)}\n"
+        "    # accountabilities: {individual: [...], shared: [...]}\n"
+        "    # decision_rights: {decides: [...], recommends: [...], consulted_on: [...]}\n"
+        f"    stages:                      # every stage, or `validate` warns\n{duties}"
+        "    # kpis: [Executive team engagement score]\n"
+        "    # charter_signed: 2026-01-30  # sign in the first stage, or `validate` warns\n"
+        "    # assessment: {support: neutral, influence: high, notes: ...}  # core only\n"
+    )
 
 
 def _training(stage: str, name: str) -> str:
-    return (f"  - id: {stage}-workshop\n"
-            f"    stage: {stage}\n"
-            f"    title: {_q(name + ' workshop for the whole team')}\n"
-            "    format: workshop             # workshop | offsite | briefing | one-to-one | "
-            "self-paced\n"
-            "    attendees: all               # the whole team trains together at every stage\n"
-            "    duration_minutes: 90\n"
-            "    # prep_minutes: 30\n"
-            "    objectives: [Agree what this stage means for each of us]\n"
-            "    agenda:                      # the minutes add up to duration_minutes\n"
-            "      - {minutes: 30, title: Where we are}\n"
-            "      - {minutes: 45, title: What each of us does next}\n"
-            "      - {minutes: 15, title: Commitments}\n"
-            "    # pre_reading: [{title: Survey summary, url: https://intranet.example.com/x}]\n"
-            "    # exercises: [{title: Journey walk-through, instructions: ...}]\n"
-            "    # sessions: [{date: 2026-02-03, start: \"09:00\", location: Board room}]\n"
-            "    # facilitator_notes: ...      # core audience only\n")
+    return (
+        f"  - id: {stage}-workshop\n"
+        f"    stage: {stage}\n"
+        f"    title: {_q(name + ' workshop for the whole team')}\n"
+        "    format: workshop             # workshop | offsite | briefing | one-to-one | "
+        "self-paced\n"
+        "    attendees: all               # the whole team trains together at every stage\n"
+        "    duration_minutes: 90\n"
+        "    # prep_minutes: 30\n"
+        "    objectives: [Agree what this stage means for each of us]\n"
+        "    agenda:                      # the minutes add up to duration_minutes\n"
+        "      - {minutes: 30, title: Where we are}\n"
+        "      - {minutes: 45, title: What each of us does next}\n"
+        "      - {minutes: 15, title: Commitments}\n"
+        "    # pre_reading: [{title: Survey summary, url: https://intranet.example.com/x}]\n"
+        "    # exercises: [{title: Journey walk-through, instructions: ...}]\n"
+        '    # sessions: [{date: 2026-02-03, start: "09:00", location: Board room}]\n'
+        "    # facilitator_notes: ...      # core audience only\n"
+    )
 
 
-def _initiative(iid: str, title: str, sponsor: str, members: list[str], stages: list[str],
-                today: dt.date) -> str:
+def _initiative(
+    iid: str, title: str, sponsor: str, members: list[str], stages: list[str], today: dt.date
+) -> str:
     first = stages[0]
-    review = today.replace(year=today.year + 1) if not (today.month == 2 and today.day == 29) \
+    review = (
+        today.replace(year=today.year + 1)
+        if not (today.month == 2 and today.day == 29)
         else today + dt.timedelta(days=365)
+    )
     out = [
         SCHEMA_LINE.format(kind="initiative"),
         f"# Scaffolded by `playbook init {iid}`. Edit every line; `playbook validate --strict`\n"
@@ -107,37 +121,53 @@ def _initiative(iid: str, title: str, sponsor: str, members: list[str], stages: 
         "stages:\n",
     ]
     for s in stages:
-        out.append(f"  - id: {s}\n    name: {_q(_words(s))}\n"
-                   f"    goal: Edit the goal of the '{s}' stage.\n"
-                   "    # starts: 2026-01-12\n    # ends: 2026-03-27\n"
-                   "    # entry_criteria: [Mandate confirmed by the CEO]\n"
-                   "    exit_criteria:\n"
-                   "      - {text: Every executive has agreed their part, done: false}\n"
-                   "    # visibility: everyone     # everyone | leadership | core\n")
-    out.append("\nalignment:                       # leaders underestimate it by about 10x\n"
-               "  first_estimate_weeks: 2\n  planned_weeks: 20\n\nteam:\n")
-    out.append(_member(sponsor, "sponsor", "Hold the mandate and keep the whole team engaged.",
-                       stages))
+        out.append(
+            f"  - id: {s}\n    name: {_q(_words(s))}\n"
+            f"    goal: Edit the goal of the '{s}' stage.\n"
+            "    # starts: 2026-01-12\n    # ends: 2026-03-27\n"
+            "    # entry_criteria: [Mandate confirmed by the CEO]\n"
+            "    exit_criteria:\n"
+            "      - {text: Every executive has agreed their part, done: false}\n"
+            "    # visibility: everyone     # everyone | leadership | core\n"
+        )
+    out.append(
+        "\nalignment:                       # leaders underestimate it by about 10x\n"
+        "  first_estimate_weeks: 2\n  planned_weeks: 20\n\nteam:\n"
+    )
+    out.append(
+        _member(sponsor, "sponsor", "Hold the mandate and keep the whole team engaged.", stages)
+    )
     for pid in members:
         out.append(_member(pid, "contributor", "Edit: why this person is on the team.", stages))
-    out.append("\nactivities:\n"
-               "  - id: kick-off\n"
-               "    title: Kick-off with the whole leadership team\n"
-               f"    stage: {first}\n"
-               "    # description: Markdown.\n"
-               "    # due: 2026-02-20\n"
-               "    status: planned              # planned | in-progress | done | blocked\n"
-               f"    raci: {{accountable: {sponsor}, informed: [all]}}\n"
-               "\ntraining:\n")
+    out.append(
+        "\nactivities:\n"
+        "  - id: kick-off\n"
+        "    title: Kick-off with the whole leadership team\n"
+        f"    stage: {first}\n"
+        "    # description: Markdown.\n"
+        "    # due: 2026-02-20\n"
+        "    status: planned              # planned | in-progress | done | blocked\n"
+        f"    raci: {{accountable: {sponsor}, informed: [all]}}\n"
+        "\ntraining:\n"
+    )
     out.extend(_training(s, _words(s)) for s in stages)
-    out.append("\n# resistance:                     # core audience only\n"
-               f"#   - {{person: {sponsor}, barrier: desire, observed: ..., root_cause: other,\n"
-               f"#      response: ..., owner: {sponsor}, review_on: 2026-02-15, outcome: open}}\n")
+    out.append(
+        "\n# resistance:                     # core audience only\n"
+        f"#   - {{person: {sponsor}, barrier: desire, observed: ..., root_cause: other,\n"
+        f"#      response: ..., owner: {sponsor}, review_on: 2026-02-15, outcome: open}}\n"
+    )
     return "".join(out)
 
 
-def scaffold(playbooks: Path, iid: str, sponsor: str, members: list[str], title: str | None,
-             stages: list[str], today: dt.date) -> Scaffold:
+def scaffold(
+    playbooks: Path,
+    iid: str,
+    sponsor: str,
+    members: list[str],
+    title: str | None,
+    stages: list[str],
+    today: dt.date,
+) -> Scaffold:
     """Plan the files of a new initiative; refuses ids that are taken or not valid."""
     _check_id(iid, "initiative")
     for pid in [sponsor, *members]:
@@ -153,12 +183,15 @@ def scaffold(playbooks: Path, iid: str, sponsor: str, members: list[str], title:
     folder = playbooks / iid
     for name in ("initiative.yml", "initiative.yaml"):
         if (folder / name).exists():
-            raise UserError(f"{(folder / name).as_posix()} already exists; nothing was written "
-                            "(init never overwrites an initiative)")
+            raise UserError(
+                f"{(folder / name).as_posix()} already exists; nothing was written "
+                "(init never overwrites an initiative)"
+            )
     team = list(dict.fromkeys(m for m in members if m != sponsor))
     out = Scaffold()
     out.files[f"{iid}/initiative.yml"] = _initiative(
-        iid, title if title is not None else _words(iid), sponsor, team, stages, today)
+        iid, title if title is not None else _words(iid), sponsor, team, stages, today
+    )
     for pid in [sponsor, *team]:
         if not any((playbooks / "people" / f"{pid}.{ext}").exists() for ext in ("yml", "yaml")):
             role = "Executive Sponsor" if pid == sponsor else "Executive"

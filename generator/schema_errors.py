@@ -77,7 +77,8 @@ def _locate(data: Any, err: dict[str, Any]) -> _Err:
     node = data
     for i, part in enumerate(raw):
         present = (isinstance(node, dict) and part in node) or (
-            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node))
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        )
         if present:
             out.append(part)
             node = node[part]
@@ -126,12 +127,17 @@ def _message(err: _Err, root: type[BaseModel], value: Any) -> str:
         allowed = sorted(model.model_fields) if model else []
         hint = did_you_mean(key, allowed)
         return f"unknown key {found(key, bare=True)}" + (
-            hint or f" (expected one of: {one_of(allowed)})")
+            hint or f" (expected one of: {one_of(allowed)})"
+        )
     if kind == "literal_error":
         choices = _choices(err)
         if isinstance(value, str):
-            return explain(f"unknown value {found(value, bare=True)}",
-                           f"expected one of: {one_of(choices)}", value, choices)
+            return explain(
+                f"unknown value {found(value, bare=True)}",
+                f"expected one of: {one_of(choices)}",
+                value,
+                choices,
+            )
         return explain(f"found {found(value)}", f"expected one of: {one_of(choices)}")
     if kind == "string_pattern_mismatch":
         return explain(f"not a valid id: {found(value, bare=True)}", f"expected {ID_RULE}")
@@ -185,8 +191,9 @@ def _drop_shadowed(errs: list[_Err]) -> list[_Err]:
     past the shape check (its errors lie deeper), the value had that member's shape, so the
     other members' shape errors are noise."""
     deep = {e.loc[: e.union_at] for e in errs if e.union_at is not None and e.union_depth > 0}
-    return [e for e in errs if not (e.union_at is not None and e.union_depth == 0
-                                    and e.loc in deep)]
+    return [
+        e for e in errs if not (e.union_at is not None and e.union_depth == 0 and e.loc in deep)
+    ]
 
 
 def problems_from(exc: ValidationError, doc: Document, root: type[BaseModel]) -> list[Problem]:

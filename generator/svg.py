@@ -42,8 +42,7 @@ def timeline(stages: list[TimelineStage], title: str) -> Markup:
         css = "pb-current" if s.current else ("pb-done" if s.done else "pb-next")
         parts.append(f'<g class="{css}">')
         parts.append(
-            f'<rect x="{x}" y="1" width="{BOX_W}" height="{BOX_H}" rx="8" '
-            f'stroke-width="2"/>'
+            f'<rect x="{x}" y="1" width="{BOX_W}" height="{BOX_H}" rx="8" stroke-width="2"/>'
         )
         parts.append(
             f'<text x="{x + BOX_W // 2}" y="26" text-anchor="middle" font-size="15" '
@@ -73,8 +72,13 @@ def timeline(stages: list[TimelineStage], title: str) -> Markup:
 
 SUPPORT_ORDER = ("resistant", "skeptic", "neutral", "supporter", "champion")
 INFLUENCE_ORDER = ("high", "medium", "low")  # top row first
-_SUPPORT_FILL = {"resistant": "#c62828", "skeptic": "#ef6c00", "neutral": "#757575",
-                 "supporter": "#7cb342", "champion": "#2e7d32"}
+_SUPPORT_FILL = {
+    "resistant": "#c62828",
+    "skeptic": "#ef6c00",
+    "neutral": "#757575",
+    "supporter": "#7cb342",
+    "champion": "#2e7d32",
+}
 MAP_CELL_W = 150
 MAP_LINE_H = 18
 MAP_LEFT = 84
@@ -125,8 +129,7 @@ def stakeholder_map(points: list[MapPoint], title: str) -> Markup:
                 cy = y + 14 + i * MAP_LINE_H
                 ring = ' stroke="#000" stroke-width="2"' if p.flagged else ""
                 parts.append(
-                    f'<circle cx="{x + 12}" cy="{cy}" r="5" '
-                    f'fill="{_SUPPORT_FILL[support]}"{ring}/>'
+                    f'<circle cx="{x + 12}" cy="{cy}" r="5" fill="{_SUPPORT_FILL[support]}"{ring}/>'
                 )
                 label = _clip(p.name, 17) + (" (!)" if p.flagged else "")
                 weight = ' font-weight="bold"' if p.flagged else ""

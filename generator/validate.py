@@ -19,8 +19,15 @@ from generator.yamlfile import Document, Key, dotted
 
 def _typed(doc: Document, cls: type[BaseModel], out: list[Problem]) -> Any:
     if not isinstance(doc.data, dict):
-        out.append(Problem(doc.file, 1, 1, "", f"found {found(doc.data)} at the top "
-                           "(expected key: value pairs)"))
+        out.append(
+            Problem(
+                doc.file,
+                1,
+                1,
+                "",
+                f"found {found(doc.data)} at the top (expected key: value pairs)",
+            )
+        )
         return None
     try:
         return cls.model_validate(doc.data)
@@ -32,7 +39,8 @@ def _typed(doc: Document, cls: type[BaseModel], out: list[Problem]) -> Any:
 def unknown_person(value: str, known: Iterable[str]) -> str:
     hint = did_you_mean(value, known)
     return f"unknown person {short(value)}" + (
-        hint or f" (expected a person id: a file playbooks/people/{short(value)[1:-1]}.yml)")
+        hint or f" (expected a person id: a file playbooks/people/{short(value)[1:-1]}.yml)"
+    )
 
 
 class _Checker:
@@ -52,8 +60,16 @@ class _Checker:
 
     def stage(self, path: Key, value: str, at_key: bool = False) -> None:
         if value not in self.stage_ids:
-            self.error(path, explain(f"unknown stage {short(value)}", "expected one of: "
-                                     f"{one_of(self.stage_ids)}", value, self.stage_ids), at_key)
+            self.error(
+                path,
+                explain(
+                    f"unknown stage {short(value)}",
+                    f"expected one of: {one_of(self.stage_ids)}",
+                    value,
+                    self.stage_ids,
+                ),
+                at_key,
+            )
 
     def member(self, path: Key, value: str, allow_all: bool = False) -> None:
         if allow_all and value == "all":
@@ -61,8 +77,11 @@ class _Checker:
         if value in self.team:
             return
         if value in self.people:
-            self.error(path, f"person '{value}' is not on this initiative's team (expected a team "
-                       "member; add them under team:)")
+            self.error(
+                path,
+                f"person '{value}' is not on this initiative's team (expected a team "
+                "member; add them under team:)",
+            )
         else:
             self.error(path, unknown_person(value, [*self.people, *(["all"] if allow_all else [])]))
 
@@ -71,8 +90,11 @@ class _Checker:
         for i, value in enumerate(items):
             if value in seen:
                 first = (*path_of, seen[value], key)
-                self.error((*path_of, i, key), f"duplicate {what} '{value}' (expected each "
-                           f"once; first at {dotted(first)}, line {self.doc.marks.at(first)[0]})")
+                self.error(
+                    (*path_of, i, key),
+                    f"duplicate {what} '{value}' (expected each "
+                    f"once; first at {dotted(first)}, line {self.doc.marks.at(first)[0]})",
+                )
             else:
                 seen[value] = i
 
@@ -85,8 +107,11 @@ class _Checker:
         self.stage(("current_stage",), ini.current_stage)
         if ini.sponsor not in self.team:
             if ini.sponsor in self.people:
-                self.error(("sponsor",), f"sponsor '{ini.sponsor}' is not on the team (expected "
-                           "a team member; add them under team: with role sponsor)")
+                self.error(
+                    ("sponsor",),
+                    f"sponsor '{ini.sponsor}' is not on the team (expected "
+                    "a team member; add them under team: with role sponsor)",
+                )
             else:
                 self.member(("sponsor",), ini.sponsor)
         for i, h in enumerate(ini.stage_history):
@@ -102,15 +127,20 @@ class _Checker:
         for i, a in enumerate(ini.activities):
             self.stage(("activities", i, "stage"), a.stage)
             if a.raci is None:
-                self.error(("activities", i), "required key 'raci' is missing (expected raci: "
-                           "with exactly one accountable person)")
+                self.error(
+                    ("activities", i),
+                    "required key 'raci' is missing (expected raci: "
+                    "with exactly one accountable person)",
+                )
                 continue
             base: Key = ("activities", i, "raci")
             acc = a.raci.accountable
             if isinstance(acc, list):
                 if len(acc) != 1:
-                    self.error((*base, "accountable"), f"found {len(acc)} accountable people "
-                               "(expected exactly one person id)")
+                    self.error(
+                        (*base, "accountable"),
+                        f"found {len(acc)} accountable people (expected exactly one person id)",
+                    )
                 for j, p in enumerate(acc):
                     self.member((*base, "accountable", j), p)
             else:
@@ -125,9 +155,11 @@ class _Checker:
                     self.member(("training", i, "attendees", j), p)
             for j, r in enumerate(t.pre_reading):
                 if not safe_url(r.url):
-                    self.error(("training", i, "pre_reading", j, "url"),
-                               f"not a safe link: {short(r.url)} (expected an http(s) URL or a "
-                               "relative path)")
+                    self.error(
+                        ("training", i, "pre_reading", j, "url"),
+                        f"not a safe link: {short(r.url)} (expected an http(s) URL or a "
+                        "relative path)",
+                    )
         for i, entry in enumerate(ini.resistance):
             self.member(("resistance", i, "person"), entry.person)
             self.member(("resistance", i, "owner"), entry.owner)
@@ -146,8 +178,15 @@ def validate(sources: Sources) -> Project:
         if person.reports_to and person.reports_to not in sources.person_ids:
             doc = sources.people[pid]
             line, col = doc.marks.at(("reports_to",))
-            problems.append(Problem(doc.file, line, col, "reports_to",
-                                    unknown_person(person.reports_to, sources.person_ids)))
+            problems.append(
+                Problem(
+                    doc.file,
+                    line,
+                    col,
+                    "reports_to",
+                    unknown_person(person.reports_to, sources.person_ids),
+                )
+            )
     initiatives: dict[str, Initiative] = {}
     for iid, doc in sources.initiatives.items():
         ini = _typed(doc, Initiative, problems)
@@ -162,6 +201,7 @@ def validate(sources: Sources) -> Project:
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         count = len(errors)
-        raise UserError(f"{count} error{'s' if count != 1 else ''} found; nothing was written.",
-                        errors)
+        raise UserError(
+            f"{count} error{'s' if count != 1 else ''} found; nothing was written.", errors
+        )
     return Project(people=people, initiatives=initiatives, pages=dict(sources.pages))

@@ -91,8 +91,9 @@ class InitiativeView:
 
     def timeline(self) -> list[TimelineStage]:
         return [
-            TimelineStage(s.name, s.starts, s.ends, s.id == self.ini.current_stage,
-                          self.is_past(s.id))
+            TimelineStage(
+                s.name, s.starts, s.ends, s.id == self.ini.current_stage, self.is_past(s.id)
+            )
             for s in self.ini.stages
         ]
 
@@ -118,8 +119,12 @@ class InitiativeView:
                 continue
             acc = raci.accountable if isinstance(raci.accountable, list) else [raci.accountable]
             holders: dict[str, set[str]] = {}
-            for letter, ids in (("R", raci.responsible), ("A", acc), ("C", raci.consulted),
-                                ("I", raci.informed)):
+            for letter, ids in (
+                ("R", raci.responsible),
+                ("A", acc),
+                ("C", raci.consulted),
+                ("I", raci.informed),
+            ):
                 for pid in ids:
                     if pid in position:
                         holders.setdefault(pid, set()).add(letter)
@@ -155,8 +160,9 @@ class InitiativeView:
         for a in acts:
             explicit = self._explicit[a.id]
             everyone = self.informs_all(a)
-            rows.append((a, {p: explicit.get(p, "I" if everyone else "") for p in columns},
-                         everyone))
+            rows.append(
+                (a, {p: explicit.get(p, "I" if everyone else "") for p in columns}, everyone)
+            )
         return columns, rows
 
     def matrix_fits(self, columns: list[str]) -> bool:

@@ -120,9 +120,11 @@ def write(files: dict[str, bytes], out: Path, run: dict[str, Any] | None = None)
             path.unlink()
             report.removed.append(rel)
             _prune_empty(path.parent, out)
-    manifest = {"files": dict(sorted(new_manifest.items())),
-                "stamps": {rel: _stamp(out / rel) for rel in sorted(new_manifest)},
-                "run": run or {}}
+    manifest = {
+        "files": dict(sorted(new_manifest.items())),
+        "stamps": {rel: _stamp(out / rel) for rel in sorted(new_manifest)},
+        "run": run or {},
+    }
     if manifest != _load(out):
         body = json.dumps(manifest, indent=1, sort_keys=True) + "\n"
         _atomic_write(out / MANIFEST, body.encode("utf-8"))

@@ -91,9 +91,14 @@ class _Walker:
                 if key in result:
                     line, col = self.mark(key_node)
                     self.problems.append(
-                        Problem(self.file, line, col, _dotted(here),
-                                f"duplicate key {short(key)} (expected each key once; first at "
-                                f"line {self.marks.keys[here][0]})")
+                        Problem(
+                            self.file,
+                            line,
+                            col,
+                            _dotted(here),
+                            f"duplicate key {short(key)} (expected each key once; first at "
+                            f"line {self.marks.keys[here][0]})",
+                        )
                     )
                     continue
                 self.marks.keys[here] = self.mark(key_node)
@@ -105,8 +110,11 @@ class _Walker:
 
     def check_tag(self, node: yaml.Node) -> None:
         if node.tag not in _PLAIN_TAGS:
-            raise _Refused(node, f"the tag {short(_tag(node.tag))} is not allowed (tags such as "
-                           "'!!python/...' are refused; write plain values)")
+            raise _Refused(
+                node,
+                f"the tag {short(_tag(node.tag))} is not allowed (tags such as "
+                "'!!python/...' are refused; write plain values)",
+            )
 
     def construct(self, node: yaml.Node, path: Key) -> Any:
         """A scalar as PyYAML reads it. A plain value its resolver cannot build (2026-13-01,
@@ -118,21 +126,34 @@ class _Walker:
             text = str(node.value)
             implicit = self.loader.resolve(yaml.ScalarNode, text, (True, False))
             if node.tag != implicit:
-                raise _Refused(node, f"cannot read {short(text)} as {_tag(node.tag)} "
-                               "(remove the tag)") from None
+                raise _Refused(
+                    node, f"cannot read {short(text)} as {_tag(node.tag)} (remove the tag)"
+                ) from None
             return text
 
 
 # What PyYAML's reader refuses, found first so the message can name the line.
 _CONTROL = yaml.reader.Reader.NON_PRINTABLE
 _YAML = "tag:yaml.org,2002:"
-_PLAIN_TAGS = {_YAML + name for name in (
-    "str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge", "value",
-)}
+_PLAIN_TAGS = {
+    _YAML + name
+    for name in (
+        "str",
+        "int",
+        "float",
+        "bool",
+        "null",
+        "timestamp",
+        "seq",
+        "map",
+        "merge",
+        "value",
+    )
+}
 
 
 def _tag(tag: str) -> str:
-    return "!!" + tag[len(_YAML):] if tag.startswith(_YAML) else tag
+    return "!!" + tag[len(_YAML) :] if tag.startswith(_YAML) else tag
 
 
 class _TooBig(Exception):
@@ -185,8 +206,15 @@ def load(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [Problem(display, line, 1, "", "file is not valid UTF-8 text (expected "
-                              "UTF-8; save it again as UTF-8)")]
+        return None, [
+            Problem(
+                display,
+                line,
+                1,
+                "",
+                "file is not valid UTF-8 text (expected UTF-8; save it again as UTF-8)",
+            )
+        ]
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
@@ -194,9 +222,16 @@ def load(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
     bad = _CONTROL.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
-        return None, [Problem(display, line, bad.start() - text.rfind("\n", 0, bad.start()), "",
-                              f"file contains the control character #x{ord(bad.group()):04x} "
-                              "(expected printable text; remove it)")]
+        return None, [
+            Problem(
+                display,
+                line,
+                bad.start() - text.rfind("\n", 0, bad.start()),
+                "",
+                f"file contains the control character #x{ord(bad.group()):04x} "
+                "(expected printable text; remove it)",
+            )
+        ]
     loader = _Loader(text)
     walker = _Walker(loader, display)
     try:
@@ -220,8 +255,9 @@ def load(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
     except _TooBig as exc:
         return None, [Problem(display, 0, 0, "", f"file refused: {exc}")]
     except RecursionError:
-        return None, [Problem(display, 0, 0, "", f"file refused: nesting deeper than {MAX_DEPTH} "
-                              "levels")]
+        return None, [
+            Problem(display, 0, 0, "", f"file refused: nesting deeper than {MAX_DEPTH} levels")
+        ]
     finally:
         loader.dispose()
     return Document(display, data, walker.marks), walker.problems

@@ -18,8 +18,11 @@ SITE_FILES = ("mkdocs.yml", "playbooks", "templates", "site_overrides", "generat
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-goldens", action="store_true",
-                     help="rewrite tests/goldens from the current output")
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite tests/goldens from the current output",
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -69,7 +72,7 @@ def write(root: Path, rel: str, text: str) -> Path:
 MINIMAL_PEOPLE = {
     "ann-lee": "name: Ann Lee\ntitle: Chief Executive\nfunction: Executive\n",
     "bo-chen": "name: Bo Chen\ntitle: Chief Operating Officer\nfunction: Operations\n"
-               "reports_to: ann-lee\n",
+    "reports_to: ann-lee\n",
 }
 
 MINIMAL_INITIATIVE = """

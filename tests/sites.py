@@ -53,12 +53,12 @@ class Output:
 def write_yaml(root: Path, rel: str, data: Any) -> None:
     path = root / rel
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000),
-                    encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000), encoding="utf-8"
+    )
 
 
-def build(base: Path, audience: str, people: dict[str, Any],
-          initiatives: dict[str, Any]) -> Output:
+def build(base: Path, audience: str, people: dict[str, Any], initiatives: dict[str, Any]) -> Output:
     """A fresh repository under `base` holding these playbooks, built for `audience`."""
     root = copy_repo(base / "repo", playbooks=False)
     # With a site_url MkDocs lists every page in the sitemap: the sitemap is then a real path.

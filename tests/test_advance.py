@@ -189,52 +189,66 @@ def test_to_moves_forward_past_the_next_stage_and_back(blank: Path) -> None:
     text = path.read_text("utf-8")
     assert text.count("current_stage:") == 1
     assert "current_stage: build   # moved by playbook advance\n" in text
-    assert "  - {stage: finish, entered: 2026-06-01}\n" \
+    assert (
+        "  - {stage: finish, entered: 2026-06-01}\n"
         "  - {stage: build, entered: 2026-06-02}\nstages:\n" in text
+    )
     # Back in Build, its own gate applies again: the pilot is not live.
     refused = run(blank, "advance", "small", "--date", "2026-06-03")
     assert refused.exit_code == 1
     assert "small: 1 exit criterion of stage 'Build' is still open" in refused.stderr
 
 
-@pytest.mark.parametrize(("history", "added"), [
-    pytest.param(
-        "", ["stage_history:\n", "  - {stage: start, entered: 2026-01-05}\n",
-             "  - {stage: build, entered: 2026-11-27}\n"],
-        id="absent",
-    ),
-    pytest.param(
-        "stage_history:\n"
-        "  # first recorded by hand\n"
-        "  - stage: start\n"
-        "    entered: 2026-01-05   # kick-off day\n"
-        "\n",
-        ["  - stage: build\n", "    entered: 2026-11-27\n"],
-        id="block-items",
-    ),
-    pytest.param(
-        "stage_history:\n- {stage: start, entered: 2026-01-05}  # dash in column 1\n\n",
-        ["- {stage: build, entered: 2026-11-27}\n"],
-        id="flow-items-unindented",
-    ),
-    pytest.param(
-        "stage_history:\n    -   {stage: start, entered: 2026-01-05}\n",
-        ["    -   {stage: build, entered: 2026-11-27}\n"],
-        id="flow-items-wide",
-    ),
-    pytest.param(
-        "stage_history: []   # none yet\n",
-        ["stage_history:   # none yet\n", "  - {stage: start, entered: 2026-01-05}\n",
-         "  - {stage: build, entered: 2026-11-27}\n"],
-        id="empty-flow-list",
-    ),
-    pytest.param(
-        "stage_history: [{stage: start, entered: 2026-01-05}]  # one so far\n",
-        ["stage_history: [{stage: start, entered: 2026-01-05}, "
-         "{stage: build, entered: 2026-11-27}]  # one so far\n"],
-        id="flow-list",
-    ),
-])
+@pytest.mark.parametrize(
+    ("history", "added"),
+    [
+        pytest.param(
+            "",
+            [
+                "stage_history:\n",
+                "  - {stage: start, entered: 2026-01-05}\n",
+                "  - {stage: build, entered: 2026-11-27}\n",
+            ],
+            id="absent",
+        ),
+        pytest.param(
+            "stage_history:\n"
+            "  # first recorded by hand\n"
+            "  - stage: start\n"
+            "    entered: 2026-01-05   # kick-off day\n"
+            "\n",
+            ["  - stage: build\n", "    entered: 2026-11-27\n"],
+            id="block-items",
+        ),
+        pytest.param(
+            "stage_history:\n- {stage: start, entered: 2026-01-05}  # dash in column 1\n\n",
+            ["- {stage: build, entered: 2026-11-27}\n"],
+            id="flow-items-unindented",
+        ),
+        pytest.param(
+            "stage_history:\n    -   {stage: start, entered: 2026-01-05}\n",
+            ["    -   {stage: build, entered: 2026-11-27}\n"],
+            id="flow-items-wide",
+        ),
+        pytest.param(
+            "stage_history: []   # none yet\n",
+            [
+                "stage_history:   # none yet\n",
+                "  - {stage: start, entered: 2026-01-05}\n",
+                "  - {stage: build, entered: 2026-11-27}\n",
+            ],
+            id="empty-flow-list",
+        ),
+        pytest.param(
+            "stage_history: [{stage: start, entered: 2026-01-05}]  # one so far\n",
+            [
+                "stage_history: [{stage: start, entered: 2026-01-05}, "
+                "{stage: build, entered: 2026-11-27}]  # one so far\n"
+            ],
+            id="flow-list",
+        ),
+    ],
+)
 def test_edit_keeps_every_other_byte(blank: Path, history: str, added: list[str]) -> None:
     path = playbook(blank, history)
     before = path.read_text("utf-8")
@@ -247,12 +261,15 @@ def test_edit_keeps_every_other_byte(blank: Path, history: str, added: list[str]
 
 
 def test_block_items_with_open_criteria_stay_block_style(blank: Path) -> None:
-    path = playbook(blank, "stage_history:\n  - stage: start\n    entered: 2026-01-05\n",
-                    done=False)
+    path = playbook(
+        blank, "stage_history:\n  - stage: start\n    entered: 2026-01-05\n", done=False
+    )
     before = path.read_text("utf-8")
     assert run(blank, "advance", "small", "--force").exit_code == 0
     assert changed_lines(before, path.read_text("utf-8"))[1][1:] == [
-        "  - stage: build\n", "    entered: 2026-11-27\n", "    open_criteria:\n",
+        "  - stage: build\n",
+        "    entered: 2026-11-27\n",
+        "    open_criteria:\n",
         '      - "Budget approved"\n',
     ]
 
@@ -265,7 +282,8 @@ def test_windows_line_endings_and_no_final_newline_are_kept(blank: Path) -> None
     assert run(blank, "advance", "small").exit_code == 0
     after = path.read_bytes()
     assert after == before.replace(b"current_stage: start", b"current_stage: build") + (
-        b"\r\n  - {stage: build, entered: 2026-11-27}\r\n")
+        b"\r\n  - {stage: build, entered: 2026-11-27}\r\n"
+    )
 
 
 def test_quoted_current_stage_keeps_its_quotes(blank: Path) -> None:
@@ -274,15 +292,25 @@ def test_quoted_current_stage_keeps_its_quotes(blank: Path) -> None:
     assert "current_stage: 'build'  # moved by playbook advance\n" in path.read_text("utf-8")
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["smal"], "unknown initiative 'smal' (did you mean 'small'?); initiatives: small\n"),
-    (["small", "--to", "biuld"],
-     "small: unknown stage 'biuld' (did you mean 'build'?); stages: start, build, finish\n"),
-    (["small", "--to", "start"], "small: 'start' is already the current stage; nothing was "
-     "changed\n"),
-    (["small", "--date", "2026-01-01"], "small: --date 2026-01-01 is before the last transition "
-     "(start, entered 2026-01-05); nothing was changed\n"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["smal"], "unknown initiative 'smal' (did you mean 'small'?); initiatives: small\n"),
+        (
+            ["small", "--to", "biuld"],
+            "small: unknown stage 'biuld' (did you mean 'build'?); stages: start, build, finish\n",
+        ),
+        (
+            ["small", "--to", "start"],
+            "small: 'start' is already the current stage; nothing was changed\n",
+        ),
+        (
+            ["small", "--date", "2026-01-01"],
+            "small: --date 2026-01-01 is before the last transition "
+            "(start, entered 2026-01-05); nothing was changed\n",
+        ),
+    ],
+)
 def test_clean_errors_change_nothing(blank: Path, args: list[str], message: str) -> None:
     path = playbook(blank, "stage_history:\n  - {stage: start, entered: 2026-01-05}\n")
     before = path.read_bytes()
@@ -295,9 +323,12 @@ def test_last_stage_needs_to(blank: Path) -> None:
     path = playbook(blank, text=PLAYBOOK.replace("current_stage: start ", "current_stage: finish"))
     before = path.read_bytes()
     result = run(blank, "advance", "small")
-    assert (result.exit_code, result.stderr) == (1, "small: 'finish' is the last stage; name "
-                                                 "the stage to move to with --to (stages: "
-                                                 "start, build, finish)\n")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "small: 'finish' is the last stage; name "
+        "the stage to move to with --to (stages: "
+        "start, build, finish)\n",
+    )
     assert path.read_bytes() == before
 
 
@@ -313,37 +344,48 @@ def test_invalid_project_is_refused(blank: Path) -> None:
     before = path.read_bytes()
     result = run(blank, "advance", "small")
     assert result.exit_code == 1
-    assert result.stderr == ("playbooks/small/initiative.yml:5:10: sponsor: unknown person "
-                             "'ann-le' (did you mean 'ann-lee'?)\n"
-                             "1 error found; nothing was written.\n")
+    assert result.stderr == (
+        "playbooks/small/initiative.yml:5:10: sponsor: unknown person "
+        "'ann-le' (did you mean 'ann-lee'?)\n"
+        "1 error found; nothing was written.\n"
+    )
     assert path.read_bytes() == before
 
 
 def test_an_edit_that_would_not_validate_leaves_the_file_untouched(
-        blank: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blank: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = playbook(blank)
     before = path.read_bytes()
-    monkeypatch.setattr(advance_module, "_edit",
-                        lambda text, *_: text.replace("current_stage: start", "current_stage: 7"))
+    monkeypatch.setattr(
+        advance_module,
+        "_edit",
+        lambda text, *_: text.replace("current_stage: start", "current_stage: 7"),
+    )
     result = run(blank, "advance", "small")
     assert result.exit_code == 1
     assert result.stderr.endswith(
-        "playbooks/small/initiative.yml: the edited file would not validate; nothing was "
-        "changed\n")
+        "playbooks/small/initiative.yml: the edited file would not validate; nothing was changed\n"
+    )
     assert "playbooks/small/initiative.yml:7:16: current_stage:" in result.stderr
     assert path.read_bytes() == before
     assert sorted(p.name for p in path.parent.iterdir()) == ["initiative.yml"]
 
 
 def test_an_edit_that_says_something_else_is_refused(
-        blank: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blank: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = playbook(blank)
     before = path.read_bytes()
     monkeypatch.setattr(advance_module, "_edit", lambda text, *_: text)
     result = run(blank, "advance", "small")
-    assert (result.exit_code, result.stderr) == (1, (
-        "playbooks/small/initiative.yml: cannot update the stage in place (unusual layout); "
-        "nothing was changed: edit current_stage and stage_history by hand\n"))
+    assert (result.exit_code, result.stderr) == (
+        1,
+        (
+            "playbooks/small/initiative.yml: cannot update the stage in place (unusual layout); "
+            "nothing was changed: edit current_stage and stage_history by hand\n"
+        ),
+    )
     assert path.read_bytes() == before
 
 
@@ -352,9 +394,13 @@ def test_anchored_current_stage_is_refused_cleanly(blank: Path) -> None:
     path = playbook(blank, text=anchored)
     before = path.read_bytes()
     result = run(blank, "advance", "small")
-    assert (result.exit_code, result.stderr) == (1, (
-        "playbooks/small/initiative.yml: cannot update the stage in place: line 7 does not hold "
-        "current_stage as a plain value; nothing was changed\n"))
+    assert (result.exit_code, result.stderr) == (
+        1,
+        (
+            "playbooks/small/initiative.yml: cannot update the stage in place: line 7 does not "
+            "hold current_stage as a plain value; nothing was changed\n"
+        ),
+    )
     assert path.read_bytes() == before
 
 
@@ -364,11 +410,16 @@ def test_render_after_advance_rewrites_only_what_changed(blank: Path) -> None:
     pages = sorted((blank / "generated").rglob("*.md"))
     stamps = {p: p.stat().st_mtime_ns for p in pages}
     again = run(blank, "render")
-    assert again.stdout == f"rendered {len(pages)} pages for 'leadership': 0 written, 0 removed, " \
+    assert (
+        again.stdout == f"rendered {len(pages)} pages for 'leadership': 0 written, 0 removed, "
         f"{len(pages)} unchanged\n"
+    )
     assert {p: p.stat().st_mtime_ns for p in pages} == stamps
     assert run(blank, "advance", "small").exit_code == 0
-    rewritten = sorted(p.relative_to(blank / "generated").as_posix() for p in pages
-                       if p.stat().st_mtime_ns != stamps[p])
+    rewritten = sorted(
+        p.relative_to(blank / "generated").as_posix()
+        for p in pages
+        if p.stat().st_mtime_ns != stamps[p]
+    )
     assert "small/stages/finish.md" in rewritten  # its banner names the new stage
     assert "people/index.md" not in rewritten  # nothing on it depends on the stage

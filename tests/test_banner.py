@@ -15,7 +15,9 @@ from tests.test_advance import PLAYBOOK, playbook
 HOSTILE = 'Build <b>&</b> "x"'
 BANNER = re.compile(
     r'<div class="admonition abstract pb-stage-banner" role="note">\s*<p>Current stage:\s*'
-    r'<a href="([^"]*)"><strong>(.*?)</strong></a>\s*</p>\s*</div>', re.S)
+    r'<a href="([^"]*)"><strong>(.*?)</strong></a>\s*</p>\s*</div>',
+    re.S,
+)
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +42,15 @@ def _pages(site: Path, under: str) -> list[Path]:
 def test_every_page_of_the_initiative_names_and_links_the_current_stage(site: Path) -> None:
     pages = _pages(site, "small")
     names = {p.relative_to(site).parent.as_posix() for p in pages}
-    assert {"small", "small/what-changed", "small/stages/start", "small/training/start-workshop",
-            "small/charters", "small/charters/ann-lee", "small/decision-rights"} <= names
+    assert {
+        "small",
+        "small/what-changed",
+        "small/stages/start",
+        "small/training/start-workshop",
+        "small/charters",
+        "small/charters/ann-lee",
+        "small/decision-rights",
+    } <= names
     for page in pages:
         found = BANNER.findall(page.read_text("utf-8"))
         assert len(found) == 1, page

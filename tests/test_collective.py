@@ -31,8 +31,11 @@ def test_no_activity_on_the_charter_of_someone_not_on_it(rendered) -> None:  # t
             for a in ini.activities:
                 raci = a.raci
                 assert raci is not None
-                on_it = m.person in {raci.accountable, *raci.responsible, *raci.consulted,
-                                     *raci.informed} or "all" in raci.informed
+                on_it = (
+                    m.person
+                    in {raci.accountable, *raci.responsible, *raci.consulted, *raci.informed}
+                    or "all" in raci.informed
+                )
                 assert (a.title in section) is on_it, (m.person, a.id)
 
 
@@ -40,8 +43,11 @@ def test_matrix_has_exactly_one_accountable_per_row(rendered) -> None:  # type: 
     project, files = rendered
     for iid, ini in project.initiatives.items():
         page = files[f"{iid}/decision-rights.md"]
-        rows = [ln for ln in page.splitlines() if ln.startswith("| ")
-                and not ln.startswith("| Activity")]
+        rows = [
+            ln
+            for ln in page.splitlines()
+            if ln.startswith("| ") and not ln.startswith("| Activity")
+        ]
         assert len(rows) == len(ini.activities)
         for row in rows:
             cells = [c.strip() for c in row.strip("|").split("|")[1:]]

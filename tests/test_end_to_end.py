@@ -13,8 +13,11 @@ from tests.conftest import run
 
 def _tree(folder: Path) -> dict[str, str]:
     """Every file's hash; the generator's manifest (file stamps, not output) aside."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != MANIFEST}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != MANIFEST
+    }
 
 
 @pytest.fixture(scope="module")
@@ -34,14 +37,20 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_strict_build_makes_every_page(built: Path) -> None:
     site = built / "site"
-    for rel in ("index.html", "client-experience/index.html",
-                "client-experience/stages/development/index.html",
-                "client-experience/training/case-for-change/index.html",
-                "client-experience/charters/lee-wong/index.html",
-                "client-experience/decision-rights/index.html",
-                "finance-close/stages/pilot/index.html",
-                "people/lee-wong/index.html", "people/index.html", "pages/about/index.html",
-                "search/search_index.json", "sitemap.xml"):
+    for rel in (
+        "index.html",
+        "client-experience/index.html",
+        "client-experience/stages/development/index.html",
+        "client-experience/training/case-for-change/index.html",
+        "client-experience/charters/lee-wong/index.html",
+        "client-experience/decision-rights/index.html",
+        "finance-close/stages/pilot/index.html",
+        "people/lee-wong/index.html",
+        "people/index.html",
+        "pages/about/index.html",
+        "search/search_index.json",
+        "sitemap.xml",
+    ):
         assert (site / rel).is_file(), rel
     charter = (site / "client-experience/charters/lee-wong/index.html").read_text()
     assert "Role charter: Lee Wong" in charter

@@ -31,22 +31,28 @@ def test_skeptic_without_a_plan_is_flagged_and_unassessed_members_listed(blank: 
     page = _pages(blank, "core")["small/engagement.md"]
     assert '!!! warning "Resistance without a plan"' in page
     assert "    - [Bo Chen](charters/bo-chen.md) (Skeptic)" in page
-    assert '>Bo Chen (!)</text>' in page
-    assert "Not on the map (support or influence not assessed): " \
+    assert ">Bo Chen (!)</text>" in page
+    assert (
+        "Not on the map (support or influence not assessed): "
         "[Ann Lee](charters/ann-lee.md)." in page
+    )
     assert "| [Bo Chen](charters/bo-chen.md) | Skeptic | Medium | Doubts the payback. |" in page
     assert "No resistance entries yet." in page
 
 
 def test_an_open_resistance_entry_clears_the_flag(blank: Path) -> None:
-    minimal(blank, ASSESSED + """
+    minimal(
+        blank,
+        ASSESSED
+        + """
 resistance:
   - {person: bo-chen, observed: Questions the budget., response: Make him co-owner.,
      owner: ann-lee, outcome: improving}
-""")
+""",
+    )
     page = _pages(blank, "core")["small/engagement.md"]
     assert "Resistance without a plan" not in page
-    assert '>Bo Chen</text>' in page
+    assert ">Bo Chen</text>" in page
     assert "| Observed | Questions the budget. |" in page
     assert "| Outcome | Improving |" in page
 
@@ -58,10 +64,12 @@ def test_no_engagement_page_below_core(blank: Path) -> None:
 
 
 def test_map_names_are_escaped_text_not_markup() -> None:
-    svg = str(stakeholder_map(
-        [MapPoint('<script>alert(1)</script>"x', "resistant", "high", True)],
-        "T <b> & 'q'"))
+    svg = str(
+        stakeholder_map(
+            [MapPoint('<script>alert(1)</script>"x', "resistant", "high", True)], "T <b> & 'q'"
+        )
+    )
     assert "<script>" not in svg
     assert ' font-weight="bold">&lt;script&gt;alert(1)… (!)</text>' in svg
-    assert "<title id=\"pb-sm-title\">T &lt;b&gt; &amp; &#39;q&#39;</title>" in svg
+    assert '<title id="pb-sm-title">T &lt;b&gt; &amp; &#39;q&#39;</title>' in svg
     assert "script" not in svg.replace("&lt;script&gt;", "")

@@ -35,8 +35,7 @@ def _compare(files: dict[str, bytes], expected: Path, update: bool) -> None:
             (expected / rel).write_bytes(data)
         return
     assert expected.is_dir(), f"no goldens at {expected}; run `make goldens`"
-    on_disk = sorted(p.relative_to(expected).as_posix() for p in expected.rglob("*")
-                     if p.is_file())
+    on_disk = sorted(p.relative_to(expected).as_posix() for p in expected.rglob("*") if p.is_file())
     assert on_disk == sorted(files), "set of generated pages changed; run `make goldens`"
     for rel, data in files.items():
         assert data.decode() == (expected / rel).read_text("utf-8"), f"{rel} differs"
@@ -45,13 +44,18 @@ def _compare(files: dict[str, bytes], expected: Path, update: bool) -> None:
 @pytest.mark.parametrize("case", CASES)
 def test_small_cases(case: str, request: pytest.FixtureRequest) -> None:
     root = GOLDENS / case
-    audience = (root / "audience").read_text().strip() if (root / "audience").exists() \
-        else "leadership"
-    _compare(_generate(root, audience), root / "expected",
-             request.config.getoption("--update-goldens"))
+    audience = (
+        (root / "audience").read_text().strip() if (root / "audience").exists() else "leadership"
+    )
+    _compare(
+        _generate(root, audience), root / "expected", request.config.getoption("--update-goldens")
+    )
 
 
 @pytest.mark.parametrize("audience", ["leadership", "core"])
 def test_example_site(audience: str, request: pytest.FixtureRequest) -> None:
-    _compare(_generate(REPO, audience), GOLDENS / f"example-{audience}",
-             request.config.getoption("--update-goldens"))
+    _compare(
+        _generate(REPO, audience),
+        GOLDENS / f"example-{audience}",
+        request.config.getoption("--update-goldens"),
+    )

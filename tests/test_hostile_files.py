@@ -33,9 +33,15 @@ def _playbook(root: Path, *args: str) -> tuple[subprocess.CompletedProcess[str],
     env = {**os.environ, "PLAYBOOK_TODAY": TODAY}
     env.pop("PLAYBOOK_AUDIENCE", None)
     start = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "generator", "-C", str(root), *args],
-                          capture_output=True, text=True, timeout=SECONDS, env=env,
-                          preexec_fn=_limits, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "-C", str(root), *args],
+        capture_output=True,
+        text=True,
+        timeout=SECONDS,
+        env=env,
+        preexec_fn=_limits,
+        check=False,
+    )
     return done, time.monotonic() - start
 
 
@@ -85,57 +91,90 @@ def _fifo_initiative(root: Path) -> None:
 Setup = Callable[[Path], object]
 CASES: dict[str, tuple[Setup, list[str]]] = {
     "python tag": (
-        lambda r: write(r, f"{PEOPLE}/evil.yml", "name: !!python/object/apply:os.system "
-                        "['echo pwned']\ntitle: x\nfunction: y\n"),
-        ["playbooks/people/evil.yml:1:7: the tag '!!python/object/apply:os.system' is not "
-         "allowed (tags such as '!!python/...' are refused; write plain values)"]),
+        lambda r: write(
+            r,
+            f"{PEOPLE}/evil.yml",
+            "name: !!python/object/apply:os.system ['echo pwned']\ntitle: x\nfunction: y\n",
+        ),
+        [
+            "playbooks/people/evil.yml:1:7: the tag '!!python/object/apply:os.system' is not "
+            "allowed (tags such as '!!python/...' are refused; write plain values)"
+        ],
+    ),
     "alias bomb": (
         lambda r: write(r, f"{PEOPLE}/bomb.yml", _bomb()),
-        ["playbooks/people/bomb.yml: file refused: document expands to more than 200000 "
-         "values (alias bomb?)"]),
+        [
+            "playbooks/people/bomb.yml: file refused: document expands to more than 200000 "
+            "values (alias bomb?)"
+        ],
+    ),
     "deep flow nesting": (
         lambda r: write(r, f"{PEOPLE}/deep.yml", "name: " + "[" * 5000 + "]" * 5000 + "\n"),
-        ["playbooks/people/deep.yml:1:1006: YAML syntax error: exceeded maximum nesting depth"]),
+        ["playbooks/people/deep.yml:1:1006: YAML syntax error: exceeded maximum nesting depth"],
+    ),
     "deep block nesting": (
-        lambda r: write(r, f"{PEOPLE}/deep.yml",
-                        "".join("  " * i + f"k{i}:\n" for i in range(200)) + "  " * 200 + "v\n"),
-        ["playbooks/people/deep.yml: file refused: nesting deeper than 50 levels"]),
+        lambda r: write(
+            r,
+            f"{PEOPLE}/deep.yml",
+            "".join("  " * i + f"k{i}:\n" for i in range(200)) + "  " * 200 + "v\n",
+        ),
+        ["playbooks/people/deep.yml: file refused: nesting deeper than 50 levels"],
+    ),
     "very large file": (
-        lambda r: write(r, f"{PEOPLE}/large.yml",
-                        "name: x\ntitle: y\nfunction: z\n# " + "x" * (3 * 1024 * 1024) + "\n"),
-        ["playbooks/people/large.yml: file is larger than 2048 KiB"]),
+        lambda r: write(
+            r,
+            f"{PEOPLE}/large.yml",
+            "name: x\ntitle: y\nfunction: z\n# " + "x" * (3 * 1024 * 1024) + "\n",
+        ),
+        ["playbooks/people/large.yml: file is larger than 2048 KiB"],
+    ),
     "non-UTF-8 bytes": (
         lambda r: (r / PEOPLE / "latin.yml").write_bytes(b"name: Ann\ntitle: caf\xe9\n"),
-        ["playbooks/people/latin.yml:2:1: file is not valid UTF-8 text (expected UTF-8; save "
-         "it again as UTF-8)"]),
+        [
+            "playbooks/people/latin.yml:2:1: file is not valid UTF-8 text (expected UTF-8; save "
+            "it again as UTF-8)"
+        ],
+    ),
     "ids with / and ..": (
-        lambda r: (_replace(r, "playbooks/small/initiative.yml", "id: kick-off",
-                            "id: ../../etc/x"),
-                   _replace(r, "playbooks/small/initiative.yml", "id: start-workshop",
-                            "id: a/b")),
-        ["playbooks/small/initiative.yml:29:9: activities[0].id: not a valid id: "
-         "'../../etc/x' (expected lowercase letters, digits and '-', starting with a letter "
-         "or digit, at most 64 characters)",
-         "playbooks/small/initiative.yml:34:9: training[0].id: not a valid id: 'a/b' "
-         "(expected lowercase letters, digits and '-', starting with a letter or digit, at "
-         "most 64 characters)"]),
+        lambda r: (
+            _replace(r, "playbooks/small/initiative.yml", "id: kick-off", "id: ../../etc/x"),
+            _replace(r, "playbooks/small/initiative.yml", "id: start-workshop", "id: a/b"),
+        ),
+        [
+            "playbooks/small/initiative.yml:29:9: activities[0].id: not a valid id: "
+            "'../../etc/x' (expected lowercase letters, digits and '-', starting with a letter "
+            "or digit, at most 64 characters)",
+            "playbooks/small/initiative.yml:34:9: training[0].id: not a valid id: 'a/b' "
+            "(expected lowercase letters, digits and '-', starting with a letter or digit, at "
+            "most 64 characters)",
+        ],
+    ),
     "symlinked person file": (
         lambda r: (r / PEOPLE / "sym.yml").symlink_to(
-            _outside(r, "secret.yml", "name: S\ntitle: T\nfunction: F\n")),
-        ["playbooks/people/sym.yml: links outside playbooks/; refused"]),
+            _outside(r, "secret.yml", "name: S\ntitle: T\nfunction: F\n")
+        ),
+        ["playbooks/people/sym.yml: links outside playbooks/; refused"],
+    ),
     "symlinked system file": (
         lambda r: (r / PEOPLE / "passwd.yml").symlink_to("/etc/passwd"),
-        ["playbooks/people/passwd.yml: links outside playbooks/; refused"]),
+        ["playbooks/people/passwd.yml: links outside playbooks/; refused"],
+    ),
     "symlinked initiative folder": (
         _symlinked_initiative_dir,
-        ["playbooks/linked/initiative.yml: links outside playbooks/; refused"]),
+        ["playbooks/linked/initiative.yml: links outside playbooks/; refused"],
+    ),
     "symlinked page": (
-        _symlinked_page, ["playbooks/pages/leak.md: links outside playbooks/; refused"]),
+        _symlinked_page,
+        ["playbooks/pages/leak.md: links outside playbooks/; refused"],
+    ),
     "symlinked pages folder": (
-        _symlinked_pages_dir, ["playbooks/pages/a.md: links outside playbooks/; refused"]),
+        _symlinked_pages_dir,
+        ["playbooks/pages/a.md: links outside playbooks/; refused"],
+    ),
     "initiative that is a pipe": (
         _fifo_initiative,
-        ["playbooks/stuck/initiative.yml: not a regular file; refused"]),
+        ["playbooks/stuck/initiative.yml: not a regular file; refused"],
+    ),
 }
 
 
@@ -147,7 +186,9 @@ def test_hostile_file_is_refused_cleanly(blank: Path, case: str) -> None:
     done, seconds = _playbook(blank, "build")
     n = len(expected)
     assert done.stderr.splitlines() == [
-        *expected, f"{n} error{'s' if n > 1 else ''} found; nothing was written."]
+        *expected,
+        f"{n} error{'s' if n > 1 else ''} found; nothing was written.",
+    ]
     assert done.returncode == 1
     assert "Traceback" not in done.stderr + done.stdout
     assert seconds < SECONDS

@@ -30,7 +30,7 @@ def payload(path: str) -> str:
     TAGS[tag] = path
     return (
         f"{tag} <script>alert('{tag}')</script> </title><script>alert(2)</script> "
-        "<img src=x onerror=alert(1)> \"onmouseover=alert(1) x=\" "
+        '<img src=x onerror=alert(1)> "onmouseover=alert(1) x=" '
         "[a](javascript:alert(1)) [b]( JaVaScRiPt:alert(1)) [c](&#106;avascript:alert(1)) "
         "[d](java\tscript:alert(1)) [e](<javascript:alert(1)>) <javascript:alert(1)> "
         "[f](vbscript:msgbox(1)) [g](data:text/html;base64,PHNjcmlwdD4=) "
@@ -42,14 +42,25 @@ def payload(path: str) -> str:
 
 
 # Id fields hold valid references; everything else that is text holds a payload.
-PERSON_REFS = {"person", "sponsor", "accountable", "owner", "reports_to", "responsible",
-               "consulted", "informed", "attendees"}
+PERSON_REFS = {
+    "person",
+    "sponsor",
+    "accountable",
+    "owner",
+    "reports_to",
+    "responsible",
+    "consulted",
+    "informed",
+    "attendees",
+}
 STAGE_REFS = {"stage", "current_stage"}
 
 
 def _is_id(annotation: Any, metadata: tuple[Any, ...]) -> bool:
-    return any(getattr(m, "pattern", None) == ID_PATTERN
-               for m in (*getattr(annotation, "__metadata__", ()), *metadata))
+    return any(
+        getattr(m, "pattern", None) == ID_PATTERN
+        for m in (*getattr(annotation, "__metadata__", ()), *metadata)
+    )
 
 
 def fill(annotation: Any, path: str, name: str, metadata: tuple[Any, ...] = ()) -> Any:
@@ -71,8 +82,10 @@ def fill(annotation: Any, path: str, name: str, metadata: tuple[Any, ...] = ()) 
     if origin is dict:
         return {"start": fill(typing.get_args(annotation)[1], f"{path}.start", name)}
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return {k: fill(f.annotation, f"{path}.{k}" if path else k, k, tuple(f.metadata))
-                for k, f in annotation.model_fields.items()}
+        return {
+            k: fill(f.annotation, f"{path}.{k}" if path else k, k, tuple(f.metadata))
+            for k, f in annotation.model_fields.items()
+        }
     if annotation is dt.date:
         return "2026-01-05"
     if annotation is bool:
@@ -159,8 +172,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Output:
 
 @pytest.fixture(scope="module")
 def pages(site: Output) -> dict[str, Page]:
-    return {p.relative_to(site.site).as_posix(): parse(p.read_text("utf-8"))
-            for p in sorted(site.site.rglob("*.html"))}
+    return {
+        p.relative_to(site.site).as_posix(): parse(p.read_text("utf-8"))
+        for p in sorted(site.site.rglob("*.html"))
+    }
 
 
 def _check_html(where: str, page: Page) -> list[str]:
@@ -185,13 +200,26 @@ def _check_html(where: str, page: Page) -> list[str]:
 
 def test_every_text_field_holds_a_payload() -> None:
     paths = set(TAGS.values())
-    for expected in ("ann-lee.name", "ann-lee.email", "title", "summary", "owner",
-                     "stages[0].name", "team[0].purpose", "team[0].assessment.notes",
-                     "team[0].stages.start.time_commitment", "activities[0].description",
-                     "training[0].agenda[0].title", "training[0].exercises[0].instructions",
-                     "training[0].sessions[0].location", "training[0].facilitator_notes",
-                     "resistance[0].observed", "resistance[0].response",
-                     "stage_history[0].by", "stage_history[0].open_criteria[0]"):
+    for expected in (
+        "ann-lee.name",
+        "ann-lee.email",
+        "title",
+        "summary",
+        "owner",
+        "stages[0].name",
+        "team[0].purpose",
+        "team[0].assessment.notes",
+        "team[0].stages.start.time_commitment",
+        "activities[0].description",
+        "training[0].agenda[0].title",
+        "training[0].exercises[0].instructions",
+        "training[0].sessions[0].location",
+        "training[0].facilitator_notes",
+        "resistance[0].observed",
+        "resistance[0].response",
+        "stage_history[0].by",
+        "stage_history[0].open_criteria[0]",
+    ):
         assert expected in paths
     assert len(TAGS) > 40
 
@@ -205,9 +233,13 @@ def test_no_script_no_handler_no_unsafe_link_in_any_page(pages: dict[str, Page])
 def test_every_field_is_shown_as_written(pages: dict[str, Page]) -> None:
     shown = norm(" ".join(t for page in pages.values() for t in page.text))
     # Text shown as a link's text (an email, a reading) cannot hold a link: all of it shows.
-    missing = [f"{tag} ({path})" for tag, path in TAGS.items()
-               if tag not in URL_FIELDS and norm(payload_text(tag)) not in shown
-               and norm(_PAYLOADS[tag]) not in shown]
+    missing = [
+        f"{tag} ({path})"
+        for tag, path in TAGS.items()
+        if tag not in URL_FIELDS
+        and norm(payload_text(tag)) not in shown
+        and norm(_PAYLOADS[tag]) not in shown
+    ]
     assert missing == []
 
 
@@ -242,8 +274,10 @@ def test_titles_and_nav_show_the_text_as_written(pages: dict[str, Page]) -> None
     module = norm(_PAYLOADS[next(t for t, p in TAGS.items() if p == "training[0].title")])
     overview = pages["hostile/index.html"]
     assert norm("".join(overview.title)) == f"{ini_title} - Change playbooks"
-    assert norm("".join(pages["hostile/stages/start/index.html"].title)) == \
-        f"{stage_name} - Change playbooks"
+    assert (
+        norm("".join(pages["hostile/stages/start/index.html"].title))
+        == f"{stage_name} - Change playbooks"
+    )
     # Material prunes the nav to the current section: read each entry where it is shown.
     assert ini_title in norm(" ".join(overview.nav))
     assert stage_name in norm(" ".join(pages["hostile/stages/start/index.html"].nav))

@@ -18,19 +18,66 @@ from tests.conftest import MINIMAL_INITIATIVE, MINIMAL_PEOPLE, copy_repo, run, w
 
 BASE = yaml.safe_load(MINIMAL_INITIATIVE)
 
-ODD_VALUES = st.sampled_from([
-    None, 0, -1, 1.5, True, "", " ", "x" * 300, [], {}, [1, 2], {"a": 1}, "Not An Id",
-    "2026-13-01", dt.date(2026, 2, 30 - 2), "all", "<script>alert(1)</script>", "{{ x }}",
-    "zz-unknown", "start", "ann-lee", "ann-le", 10**30,
-])
-GARBAGE = st.sampled_from([
-    ":", "- ", "[", "{", "}", "\t", "&a ", "*a", "!!python/object:os.system ", "'", '"',
-    "? ", "---\n", "\n  - x", "<<: *a\n", "\x00", "\ufeff", "%YAML 1.1\n", "!!int ", "\\",
-    "key: value\n", "  ", "#",
-])
+ODD_VALUES = st.sampled_from(
+    [
+        None,
+        0,
+        -1,
+        1.5,
+        True,
+        "",
+        " ",
+        "x" * 300,
+        [],
+        {},
+        [1, 2],
+        {"a": 1},
+        "Not An Id",
+        "2026-13-01",
+        dt.date(2026, 2, 30 - 2),
+        "all",
+        "<script>alert(1)</script>",
+        "{{ x }}",
+        "zz-unknown",
+        "start",
+        "ann-lee",
+        "ann-le",
+        10**30,
+    ]
+)
+GARBAGE = st.sampled_from(
+    [
+        ":",
+        "- ",
+        "[",
+        "{",
+        "}",
+        "\t",
+        "&a ",
+        "*a",
+        "!!python/object:os.system ",
+        "'",
+        '"',
+        "? ",
+        "---\n",
+        "\n  - x",
+        "<<: *a\n",
+        "\x00",
+        "\ufeff",
+        "%YAML 1.1\n",
+        "!!int ",
+        "\\",
+        "key: value\n",
+        "  ",
+        "#",
+    ]
+)
 
-SETTINGS = settings(max_examples=60, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 def paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -71,8 +118,9 @@ def fresh_repo() -> Path:
     """One copy of templates and config for the whole module (copying per example is slow);
     every example gets fresh playbooks/ and no generated/."""
     if not _REPO:
-        _REPO.append(copy_repo(Path(tempfile.mkdtemp(prefix="playbook-hyp-")) / "repo",
-                               playbooks=False))
+        _REPO.append(
+            copy_repo(Path(tempfile.mkdtemp(prefix="playbook-hyp-")) / "repo", playbooks=False)
+        )
     root = _REPO[0]
     for name in ("playbooks", "generated"):
         shutil.rmtree(root / name, ignore_errors=True)
@@ -101,9 +149,15 @@ def check(files: dict[str, str | bytes], command: str = "validate") -> None:
 
 @SETTINGS
 @given(
-    mutations=st.lists(st.tuples(st.sampled_from(ALL_PATHS),
-                                 st.sampled_from(["drop", "rename", "set", "duplicate"]),
-                                 ODD_VALUES), min_size=1, max_size=4),
+    mutations=st.lists(
+        st.tuples(
+            st.sampled_from(ALL_PATHS),
+            st.sampled_from(["drop", "rename", "set", "duplicate"]),
+            ODD_VALUES,
+        ),
+        min_size=1,
+        max_size=4,
+    ),
     command=st.sampled_from(["validate", "render"]),
 )
 def test_mutated_playbook_fails_cleanly(mutations: list[tuple[Any, ...]], command: str) -> None:
@@ -130,5 +184,6 @@ def test_garbage_in_the_text_fails_cleanly(position: int, garbage: str) -> None:
 @SETTINGS
 @given(raw=st.binary(max_size=200), name=st.sampled_from(["bo-chen", "Bad Name", "zz"]))
 def test_any_bytes_as_a_person_file_fail_cleanly(raw: bytes, name: str) -> None:
-    check({f"playbooks/people/{name}.yml": raw,
-           "playbooks/small/initiative.yml": MINIMAL_INITIATIVE})
+    check(
+        {f"playbooks/people/{name}.yml": raw, "playbooks/small/initiative.yml": MINIMAL_INITIATIVE}
+    )

@@ -39,8 +39,11 @@ def test_editing_one_person_rewrites_only_pages_that_show_them(example: Path) ->
     before = {p: p.stat().st_mtime_ns for p in generated.rglob("*.md")}
     result = run(example, "render")
     assert result.exit_code == 0, result.output
-    changed = sorted(p.relative_to(generated).as_posix() for p in generated.rglob("*.md")
-                     if p.stat().st_mtime_ns != before[p])
+    changed = sorted(
+        p.relative_to(generated).as_posix()
+        for p in generated.rglob("*.md")
+        if p.stat().st_mtime_ns != before[p]
+    )
     # His title shows on his person page, his charter, the team tables and the people index.
     assert changed == [
         "client-experience/charters/index.md",

@@ -8,8 +8,11 @@ from tests.conftest import minimal, run, write
 
 
 def files(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted((root / "playbooks").rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted((root / "playbooks").rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_init_then_validate_strict(blank: Path) -> None:
@@ -27,12 +30,33 @@ def test_init_then_validate_strict(blank: Path) -> None:
     text = (blank / "playbooks/new-thing/initiative.yml").read_text("utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schemas/initiative.schema.json")
     # every optional field is there, filled or commented
-    for key in ("summary:", "review_by:", "stage_history:", "# starts:", "# ends:",
-                "# entry_criteria:", "exit_criteria:", "alignment:", "# accountabilities:",
-                "# decision_rights:", "# kpis:", "# charter_signed:", "# assessment:",
-                "# time_commitment:", "# description:", "# due:", "status:", "raci:",
-                "# prep_minutes:", "# pre_reading:", "# exercises:", "# sessions:",
-                "# facilitator_notes:", "# resistance:", "# visibility:"):
+    for key in (
+        "summary:",
+        "review_by:",
+        "stage_history:",
+        "# starts:",
+        "# ends:",
+        "# entry_criteria:",
+        "exit_criteria:",
+        "alignment:",
+        "# accountabilities:",
+        "# decision_rights:",
+        "# kpis:",
+        "# charter_signed:",
+        "# assessment:",
+        "# time_commitment:",
+        "# description:",
+        "# due:",
+        "status:",
+        "raci:",
+        "# prep_minutes:",
+        "# pre_reading:",
+        "# exercises:",
+        "# sessions:",
+        "# facilitator_notes:",
+        "# resistance:",
+        "# visibility:",
+    ):
         assert key in text, key
     assert "review_by: 2027-11-27\n" in text  # a year after (pinned) today
     assert run(blank, "render", "--strict").exit_code == 0
@@ -41,8 +65,17 @@ def test_init_then_validate_strict(blank: Path) -> None:
 def test_init_keeps_existing_people_and_quotes_the_title(blank: Path) -> None:
     minimal(blank)
     before = (blank / "playbooks/people/ann-lee.yml").read_bytes()
-    result = run(blank, "init", "second", "--sponsor", "ann-lee", "--stages", "start,finish",
-                 "--title", 'Say "yes": #1 {{ x }}')
+    result = run(
+        blank,
+        "init",
+        "second",
+        "--sponsor",
+        "ann-lee",
+        "--stages",
+        "start,finish",
+        "--title",
+        'Say "yes": #1 {{ x }}',
+    )
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[:1] == ["wrote playbooks/second/initiative.yml"]
     assert (blank / "playbooks/people/ann-lee.yml").read_bytes() == before
@@ -58,7 +91,8 @@ def test_init_refuses_to_overwrite(blank: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         f"{(blank / 'playbooks/small/initiative.yml').as_posix()} already exists; nothing was "
-        "written (init never overwrites an initiative)\n")
+        "written (init never overwrites an initiative)\n"
+    )
     assert files(blank) == before
 
 
@@ -67,8 +101,10 @@ def test_init_refuses_bad_ids(blank: Path) -> None:
     for args, message in [
         (("Big Change", "--sponsor", "ann-lee"), "not a valid initiative id: 'Big Change'"),
         (("big", "--sponsor", "Ann"), "not a valid person id: 'Ann'"),
-        (("big", "--sponsor", "ann", "--stages", "a,a"),
-         "--stages needs one or more different stage ids"),
+        (
+            ("big", "--sponsor", "ann", "--stages", "a,a"),
+            "--stages needs one or more different stage ids",
+        ),
         (("people", "--sponsor", "ann"), "'people' is a reserved folder name"),
         (("big", "--sponsor", "ann", "--title", " "), "--title must not be empty"),
     ]:

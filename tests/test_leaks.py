@@ -32,19 +32,29 @@ def _item_fields(level: str) -> dict[str, Any]:
     """Stage, activity and module whose own `visibility` is `level`, with canaries."""
     return {
         "stage": {
-            "id": c(level, "stageid"), "name": c(level, "stagename"), "goal": c(level, "stagegoal"),
-            "visibility": level, "entry_criteria": [c(level, "entry")],
+            "id": c(level, "stageid"),
+            "name": c(level, "stagename"),
+            "goal": c(level, "stagegoal"),
+            "visibility": level,
+            "entry_criteria": [c(level, "entry")],
             "exit_criteria": [{"text": c(level, "exit")}],
         },
         "activity": {
             # Activity ids are never shown, so a canary there could not prove anything.
-            "id": f"{level}-act", "title": c(level, "acttitle"), "stage": "now",
-            "description": c(level, "actdesc"), "visibility": level,
+            "id": f"{level}-act",
+            "title": c(level, "acttitle"),
+            "stage": "now",
+            "description": c(level, "actdesc"),
+            "visibility": level,
             "raci": {"accountable": "ann-lee"},
         },
         "module": {
-            "id": c(level, "modid"), "stage": "now", "title": c(level, "modtitle"),
-            "format": "briefing", "duration_minutes": 30, "visibility": level,
+            "id": c(level, "modid"),
+            "stage": "now",
+            "title": c(level, "modtitle"),
+            "format": "briefing",
+            "duration_minutes": 30,
+            "visibility": level,
             "objectives": [c(level, "modobjective")],
             "agenda": [{"minutes": 30, "title": c(level, "modagenda")}],
             "pre_reading": [{"title": c(level, "modreading"), "url": f"https://x.example/{level}"}],
@@ -57,89 +67,158 @@ def _item_fields(level: str) -> dict[str, Any]:
 def _playbooks() -> tuple[dict[str, Any], dict[str, Any]]:
     people = {
         # The sponsor's name is initiative content (everyone); nothing else about them is.
-        "ann-lee": {"name": "Ann Lee", "title": c("leadership", "annt"),
-                    "function": c("leadership", "annf"),
-                    "email": f"{c('leadership', 'annmail')}@example.com"},
-        "bo-chen": {"name": f"Bo {c('leadership', 'boname')}", "title": c("leadership", "bot"),
-                    "function": "Operations", "reports_to": "ann-lee",
-                    "email": f"{c('leadership', 'bomail')}@example.com"},
+        "ann-lee": {
+            "name": "Ann Lee",
+            "title": c("leadership", "annt"),
+            "function": c("leadership", "annf"),
+            "email": f"{c('leadership', 'annmail')}@example.com",
+        },
+        "bo-chen": {
+            "name": f"Bo {c('leadership', 'boname')}",
+            "title": c("leadership", "bot"),
+            "function": "Operations",
+            "reports_to": "ann-lee",
+            "email": f"{c('leadership', 'bomail')}@example.com",
+        },
         # On no team: only a person page shows them.
-        "cy-diaz": {"name": f"Cy {c('leadership', 'cyname')}", "title": "Counsel",
-                    "function": "Legal"},
+        "cy-diaz": {
+            "name": f"Cy {c('leadership', 'cyname')}",
+            "title": "Counsel",
+            "function": "Legal",
+        },
     }
     lead, core = _item_fields("leadership"), _item_fields("core")
     duty = {"responsibilities": ["Sponsor the work"]}
 
     def member(pid: str, role: str, support: str) -> dict[str, Any]:
         return {
-            "person": pid, "role": role, "purpose": c("leadership", f"{pid[:2]}purpose"),
-            "accountabilities": {"individual": [c("leadership", f"{pid[:2]}accind")],
-                                 "shared": [c("leadership", f"{pid[:2]}accshared")]},
-            "decision_rights": {"decides": [c("leadership", f"{pid[:2]}decides")],
-                                "recommends": [c("leadership", f"{pid[:2]}recommends")],
-                                "consulted_on": [c("leadership", f"{pid[:2]}consulted")]},
+            "person": pid,
+            "role": role,
+            "purpose": c("leadership", f"{pid[:2]}purpose"),
+            "accountabilities": {
+                "individual": [c("leadership", f"{pid[:2]}accind")],
+                "shared": [c("leadership", f"{pid[:2]}accshared")],
+            },
+            "decision_rights": {
+                "decides": [c("leadership", f"{pid[:2]}decides")],
+                "recommends": [c("leadership", f"{pid[:2]}recommends")],
+                "consulted_on": [c("leadership", f"{pid[:2]}consulted")],
+            },
             "stages": {
                 "start": duty,
-                "now": {"responsibilities": [c("leadership", f"{pid[:2]}resp")],
-                        "time_commitment": c("leadership", f"{pid[:2]}time")},
+                "now": {
+                    "responsibilities": [c("leadership", f"{pid[:2]}resp")],
+                    "time_commitment": c("leadership", f"{pid[:2]}time"),
+                },
                 lead["stage"]["id"]: {"responsibilities": [c("leadership", f"{pid[:2]}lresp")]},
-                core["stage"]["id"]: {"responsibilities": [c("core", f"{pid[:2]}cresp")],
-                                      "time_commitment": c("core", f"{pid[:2]}ctime")},
+                core["stage"]["id"]: {
+                    "responsibilities": [c("core", f"{pid[:2]}cresp")],
+                    "time_commitment": c("core", f"{pid[:2]}ctime"),
+                },
             },
             "kpis": [c("leadership", f"{pid[:2]}kpi")],
             "charter_signed": "2026-01-30",
-            "assessment": {"support": support, "influence": "high",
-                           "notes": c("core", f"{pid[:2]}notes")},
+            "assessment": {
+                "support": support,
+                "influence": "high",
+                "notes": c("core", f"{pid[:2]}notes"),
+            },
         }
 
     initiative = {
-        "title": "Canary Change", "mandate": "Make one thing better.", "sponsor": "ann-lee",
-        "owner": "Change Office", "current_stage": "now",
+        "title": "Canary Change",
+        "mandate": "Make one thing better.",
+        "sponsor": "ann-lee",
+        "owner": "Change Office",
+        "current_stage": "now",
         "stage_history": [
             {"stage": "start", "entered": "2026-01-05"},
             {"stage": core["stage"]["id"], "entered": "2026-02-02", "by": c("core", "histby")},
-            {"stage": lead["stage"]["id"], "entered": "2026-03-02",
-             "by": c("leadership", "histby"), "open_criteria": [c("core", "leftopen")]},
-            {"stage": "now", "entered": "2026-04-06",
-             "open_criteria": [c("leadership", "leftopen")]},
+            {
+                "stage": lead["stage"]["id"],
+                "entered": "2026-03-02",
+                "by": c("leadership", "histby"),
+                "open_criteria": [c("core", "leftopen")],
+            },
+            {
+                "stage": "now",
+                "entered": "2026-04-06",
+                "open_criteria": [c("leadership", "leftopen")],
+            },
         ],
         "stages": [
             {"id": "start", "name": "Start", "goal": "Agree the case."},
-            core["stage"], lead["stage"],
+            core["stage"],
+            lead["stage"],
             {"id": "now", "name": "Now", "goal": "Deliver it."},
         ],
-        "team": [member("ann-lee", "sponsor", "champion"),
-                 member("bo-chen", "owner", "resistant")],
+        "team": [member("ann-lee", "sponsor", "champion"), member("bo-chen", "owner", "resistant")],
         "activities": [
-            {"id": "kick-off", "title": "Kick-off", "stage": "now",
-             "raci": {"accountable": "ann-lee", "responsible": ["bo-chen"], "informed": ["all"]}},
-            lead["activity"], core["activity"],
+            {
+                "id": "kick-off",
+                "title": "Kick-off",
+                "stage": "now",
+                "raci": {"accountable": "ann-lee", "responsible": ["bo-chen"], "informed": ["all"]},
+            },
+            lead["activity"],
+            core["activity"],
             # Visible to everyone itself, but in a core stage: hidden with its stage.
-            {"id": "in-core-stage", "title": c("core", "instageacttitle"),
-             "stage": core["stage"]["id"], "raci": {"accountable": "ann-lee"}},
+            {
+                "id": "in-core-stage",
+                "title": c("core", "instageacttitle"),
+                "stage": core["stage"]["id"],
+                "raci": {"accountable": "ann-lee"},
+            },
         ],
         "training": [
-            {"id": "open-module", "stage": "now", "title": "Open module", "format": "workshop",
-             "duration_minutes": 60, "attendees": ["ann-lee", "bo-chen"],
-             "agenda": [{"minutes": 30, "title": "Everyone sees this"},
-                        {"minutes": 20, "title": c("leadership", "agenda"),
-                         "visibility": "leadership"},
-                        {"minutes": 10, "title": c("core", "agenda"), "visibility": "core"}],
-             "exercises": [{"title": c("leadership", "exercise"),
-                            "instructions": c("leadership", "exinstr"),
-                            "visibility": "leadership"},
-                           {"title": c("core", "exercise"), "instructions": c("core", "exinstr"),
-                            "visibility": "core"}],
-             "facilitator_notes": c("core", "facnotes")},
-            lead["module"], core["module"],
-            {"id": c("core", "instagemod"), "stage": core["stage"]["id"],
-             "title": c("core", "instagemodtitle"), "format": "workshop", "duration_minutes": 30},
+            {
+                "id": "open-module",
+                "stage": "now",
+                "title": "Open module",
+                "format": "workshop",
+                "duration_minutes": 60,
+                "attendees": ["ann-lee", "bo-chen"],
+                "agenda": [
+                    {"minutes": 30, "title": "Everyone sees this"},
+                    {"minutes": 20, "title": c("leadership", "agenda"), "visibility": "leadership"},
+                    {"minutes": 10, "title": c("core", "agenda"), "visibility": "core"},
+                ],
+                "exercises": [
+                    {
+                        "title": c("leadership", "exercise"),
+                        "instructions": c("leadership", "exinstr"),
+                        "visibility": "leadership",
+                    },
+                    {
+                        "title": c("core", "exercise"),
+                        "instructions": c("core", "exinstr"),
+                        "visibility": "core",
+                    },
+                ],
+                "facilitator_notes": c("core", "facnotes"),
+            },
+            lead["module"],
+            core["module"],
+            {
+                "id": c("core", "instagemod"),
+                "stage": core["stage"]["id"],
+                "title": c("core", "instagemodtitle"),
+                "format": "workshop",
+                "duration_minutes": 30,
+            },
         ],
-        "resistance": [{
-            "person": "bo-chen", "barrier": "desire", "observed": c("core", "observed"),
-            "root_cause": "incentives", "response": c("core", "response"), "owner": "ann-lee",
-            "review_on": "2026-12-15", "outcome": "open",
-        }],
+        "resistance": [
+            {
+                "person": "bo-chen",
+                "barrier": "desire",
+                "observed": c("core", "observed"),
+                "root_cause": "incentives",
+                "response": c("core", "response"),
+                "owner": "ann-lee",
+                "review_on": "2026-12-15",
+                "outcome": "open",
+            }
+        ],
     }
     return people, {"canary": initiative}
 
@@ -170,24 +249,27 @@ def test_every_confidential_field_has_a_canary() -> None:
 
 @pytest.mark.parametrize("folder", ["generated", "site"])
 @pytest.mark.parametrize("audience", AUDIENCES)
-def test_nothing_above_the_audience_is_anywhere(outputs: dict[str, Output], audience: str,
-                                                folder: str) -> None:
+def test_nothing_above_the_audience_is_anywhere(
+    outputs: dict[str, Output], audience: str, folder: str
+) -> None:
     above = [t for t, level in CANARIES.items() if rank(level) > rank(audience)]
     assert _found(outputs[audience], folder, above) == {}
 
 
 @pytest.mark.parametrize("folder", ["generated", "site"])
 @pytest.mark.parametrize("audience", AUDIENCES)
-def test_everything_the_audience_may_see_is_there(outputs: dict[str, Output], audience: str,
-                                                  folder: str) -> None:
+def test_everything_the_audience_may_see_is_there(
+    outputs: dict[str, Output], audience: str, folder: str
+) -> None:
     allowed = [t for t, level in CANARIES.items() if rank(level) <= rank(audience)]
     found = _found(outputs[audience], folder, allowed)
     assert sorted(set(allowed) - set(found)) == []
 
 
 @pytest.mark.parametrize("audience", AUDIENCES)
-def test_search_index_and_sitemap_follow_the_audience(outputs: dict[str, Output],
-                                                      audience: str) -> None:
+def test_search_index_and_sitemap_follow_the_audience(
+    outputs: dict[str, Output], audience: str
+) -> None:
     files = outputs[audience].files("site")
     index, sitemap = files["search/search_index.json"], files["sitemap.xml"]
     for token, level in CANARIES.items():
@@ -200,8 +282,7 @@ def test_search_index_and_sitemap_follow_the_audience(outputs: dict[str, Output]
 
 
 @pytest.mark.parametrize("audience", AUDIENCES)
-def test_engagement_plan_is_built_for_core_only(outputs: dict[str, Output],
-                                                audience: str) -> None:
+def test_engagement_plan_is_built_for_core_only(outputs: dict[str, Output], audience: str) -> None:
     site = outputs[audience].site
     page = site / "canary" / "engagement" / "index.html"
     overview = (site / "canary" / "index.html").read_text("utf-8")
@@ -212,7 +293,8 @@ def test_engagement_plan_is_built_for_core_only(outputs: dict[str, Output],
 
 
 def test_core_engagement_plan_shows_map_and_unplanned_resistance(
-        outputs: dict[str, Output]) -> None:
+    outputs: dict[str, Output],
+) -> None:
     html = (outputs["core"].site / "canary" / "engagement" / "index.html").read_text("utf-8")
     assert '<svg class="pb-stakeholders"' in html
     assert ">Ann Lee</text>" in html
@@ -224,13 +306,16 @@ def test_core_engagement_plan_shows_map_and_unplanned_resistance(
 
 
 def test_a_site_that_cannot_show_its_current_stage_is_refused(blank: Path) -> None:
-    minimal(blank, MINIMAL_INITIATIVE.replace(
-        "    name: Start\n", "    name: Start\n    visibility: core\n"))
+    minimal(
+        blank,
+        MINIMAL_INITIATIVE.replace("    name: Start\n", "    name: Start\n    visibility: core\n"),
+    )
     result = run(blank, "render", "--audience", "leadership")
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == (
         "playbooks/small/initiative.yml: the current stage 'start' is not visible to "
         "'leadership', so its site could not say where the initiative stands; give the stage "
-        "a visibility of 'leadership' or lower, or build for a higher audience")
+        "a visibility of 'leadership' or lower, or build for a higher audience"
+    )
     assert not (blank / "generated").exists()
     assert run(blank, "render", "--audience", "core").exit_code == 0

@@ -15,60 +15,89 @@ def warnings(root: Path) -> list[str]:
     result = run(root, "validate")
     assert result.exit_code == 0, result.output
     lines = result.stderr.splitlines()
-    assert result.stdout == (f"ok: 1 initiative, 2 people, {len(lines)} warning"
-                             f"{'s' if len(lines) != 1 else ''}\n")
+    assert result.stdout == (
+        f"ok: 1 initiative, 2 people, {len(lines)} warning{'s' if len(lines) != 1 else ''}\n"
+    )
     return lines
 
 
 CASES = {
     "no responsibilities in a stage": (
         [("      finish: {responsibilities: [Deliver the change]}\n", "")],
-        [f"{INI}:22:5: warning: team[1]: bo-chen has no responsibilities in stage 'finish' "
-         "(advice: roles must be explicit; give every member responsibilities in every stage)"],
+        [
+            f"{INI}:22:5: warning: team[1]: bo-chen has no responsibilities in stage 'finish' "
+            "(advice: roles must be explicit; give every member responsibilities in every stage)"
+        ],
     ),
     "empty responsibilities in a stage": (
         [("finish: {responsibilities: [Deliver the change]}", "finish: {responsibilities: []}")],
-        [f"{INI}:27:15: warning: team[1].stages.finish: bo-chen has no responsibilities in "
-         "stage 'finish' (advice: roles must be explicit; give every member responsibilities in "
-         "every stage)"],
+        [
+            f"{INI}:27:15: warning: team[1].stages.finish: bo-chen has no responsibilities in "
+            "stage 'finish' (advice: roles must be explicit; give every member responsibilities in "
+            "every stage)"
+        ],
     ),
     "stage without collective training": (
         [("    duration_minutes: 30", "    duration_minutes: 30\n    attendees: [ann-lee]")],
-        [f"{INI}:12:5: warning: stages[1]: stage 'finish' has no training module attended by "
-         "the whole team (advice: train the whole team collectively at every stage)"],
+        [
+            f"{INI}:12:5: warning: stages[1]: stage 'finish' has no training module attended by "
+            "the whole team (advice: train the whole team collectively at every stage)"
+        ],
     ),
     "skeptic without a resistance plan": (
-        [("    purpose: Run the work.", "    purpose: Run the work.\n    assessment: "
-          "{support: skeptic}")],
-        [f"{INI}:25:27: warning: team[1].assessment.support: bo-chen is assessed skeptic but "
-         "has no open resistance entry (advice: plan for resistance; add an entry under "
-         "resistance: for them)"],
+        [
+            (
+                "    purpose: Run the work.",
+                "    purpose: Run the work.\n    assessment: {support: skeptic}",
+            )
+        ],
+        [
+            f"{INI}:25:27: warning: team[1].assessment.support: bo-chen is assessed skeptic but "
+            "has no open resistance entry (advice: plan for resistance; add an entry under "
+            "resistance: for them)"
+        ],
     ),
     "alignment below 10x": (
-        [("current_stage: start", "current_stage: start\nalignment: {first_estimate_weeks: 2, "
-          "planned_weeks: 8}")],
-        [f"{INI}:6:53: warning: alignment.planned_weeks: 8 weeks planned is below 10 x the "
-         "first estimate of 2 weeks (advice: leaders underestimate the time to align by about "
-         "10x; plan for it)"],
+        [
+            (
+                "current_stage: start",
+                "current_stage: start\nalignment: {first_estimate_weeks: 2, planned_weeks: 8}",
+            )
+        ],
+        [
+            f"{INI}:6:53: warning: alignment.planned_weeks: 8 weeks planned is below 10 x the "
+            "first estimate of 2 weeks (advice: leaders underestimate the time to align by about "
+            "10x; plan for it)"
+        ],
     ),
     "review date passed": (
         [("current_stage: start", "current_stage: start\nreview_by: 2026-11-26")],
-        [f"{INI}:6:12: warning: review_by: review date 2026-11-26 has passed (advice: keep the "
-         "playbook current; review it and set a new review_by)"],
+        [
+            f"{INI}:6:12: warning: review_by: review date 2026-11-26 has passed (advice: keep the "
+            "playbook current; review it and set a new review_by)"
+        ],
     ),
     "charter unsigned after the first stage": (
-        [("current_stage: start", "current_stage: finish"),
-         ("    purpose: Hold the mandate.", "    purpose: Hold the mandate.\n"
-          "    charter_signed: 2026-01-05")],
-        [f"{INI}:23:5: warning: team[1]: bo-chen has not signed their role charter and stage "
-         "'finish' is past the first (advice: never assume executives know their role; have "
-         "charters signed in the first stage)"],
+        [
+            ("current_stage: start", "current_stage: finish"),
+            (
+                "    purpose: Hold the mandate.",
+                "    purpose: Hold the mandate.\n    charter_signed: 2026-01-05",
+            ),
+        ],
+        [
+            f"{INI}:23:5: warning: team[1]: bo-chen has not signed their role charter and stage "
+            "'finish' is past the first (advice: never assume executives know their role; have "
+            "charters signed in the first stage)"
+        ],
     ),
     "agenda does not add up": (
         [("      - {minutes: 60, title: Why change}", "      - {minutes: 45, title: Why change}")],
-        [f"{INI}:40:7: warning: training[0].agenda: agenda adds up to 45 minutes but "
-         "duration_minutes is 60 (advice: a timed agenda must add up; fix the minutes or "
-         "duration_minutes)"],
+        [
+            f"{INI}:40:7: warning: training[0].agenda: agenda adds up to 45 minutes but "
+            "duration_minutes is 60 (advice: a timed agenda must add up; fix the minutes or "
+            "duration_minutes)"
+        ],
     ),
 }
 
@@ -81,33 +110,58 @@ def test_warning_message(blank: Path, name: str) -> None:
 
 
 def test_no_warning_when_the_advice_is_followed(blank: Path) -> None:
-    minimal(blank, edited(
-        ("current_stage: start", "current_stage: start\nreview_by: 2026-11-27\n"
-         "alignment: {first_estimate_weeks: 2, planned_weeks: 20}"),
-        ("    purpose: Run the work.", "    purpose: Run the work.\n    assessment: "
-         "{support: resistant}"),
-        ("activities:", "resistance:\n  - {person: bo-chen, observed: Doubts, response: Listen, "
-         "owner: ann-lee, outcome: improving}\nactivities:"),
-        # a list naming the whole team counts as collective training
-        ("    duration_minutes: 30", "    duration_minutes: 30\n    attendees: [bo-chen, ann-lee]"),
-    ))
+    minimal(
+        blank,
+        edited(
+            (
+                "current_stage: start",
+                "current_stage: start\nreview_by: 2026-11-27\n"
+                "alignment: {first_estimate_weeks: 2, planned_weeks: 20}",
+            ),
+            (
+                "    purpose: Run the work.",
+                "    purpose: Run the work.\n    assessment: {support: resistant}",
+            ),
+            (
+                "activities:",
+                "resistance:\n  - {person: bo-chen, observed: Doubts, response: Listen, "
+                "owner: ann-lee, outcome: improving}\nactivities:",
+            ),
+            # a list naming the whole team counts as collective training
+            (
+                "    duration_minutes: 30",
+                "    duration_minutes: 30\n    attendees: [bo-chen, ann-lee]",
+            ),
+        ),
+    )
     assert warnings(blank) == []
 
 
 def test_resolved_resistance_does_not_count(blank: Path) -> None:
-    minimal(blank, edited(
-        ("    purpose: Run the work.", "    purpose: Run the work.\n    assessment: "
-         "{support: resistant}"),
-        ("activities:", "resistance:\n  - {person: bo-chen, observed: Doubts, response: Listen, "
-         "owner: ann-lee, outcome: resolved}\nactivities:"),
-    ))
+    minimal(
+        blank,
+        edited(
+            (
+                "    purpose: Run the work.",
+                "    purpose: Run the work.\n    assessment: {support: resistant}",
+            ),
+            (
+                "activities:",
+                "resistance:\n  - {person: bo-chen, observed: Doubts, response: Listen, "
+                "owner: ann-lee, outcome: resolved}\nactivities:",
+            ),
+        ),
+    )
     assert [w.split(": warning: ")[1][:40] for w in warnings(blank)] == [
-        "team[1].assessment.support: bo-chen is a"]
+        "team[1].assessment.support: bo-chen is a"
+    ]
 
 
 # the review_by line moves the agenda one line down
-BOTH = [*CASES["review date passed"][1],
-        CASES["agenda does not add up"][1][0].replace(":40:7:", ":41:7:")]
+BOTH = [
+    *CASES["review date passed"][1],
+    CASES["agenda does not add up"][1][0].replace(":40:7:", ":41:7:"),
+]
 
 
 def test_all_warnings_at_once_sorted(blank: Path) -> None:
@@ -132,7 +186,8 @@ def test_strict_build_refuses_before_mkdocs(blank: Path) -> None:
     result = run(blank, "build", "--strict")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == (
-        "1 warning treated as errors (--strict); nothing was written.")
+        "1 warning treated as errors (--strict); nothing was written."
+    )
     assert not (blank / "generated").exists()
     assert not (blank / "site").exists()
 

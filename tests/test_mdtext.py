@@ -8,7 +8,10 @@ from generator.mdtext import block, cell, inline, linktext, safe_url, url
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("plain **bold** [link](https://example.com)", "plain **bold** [link](https://example.com)"),
+        (
+            "plain **bold** [link](https://example.com)",
+            "plain **bold** [link](https://example.com)",
+        ),
         ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
         ("a & b", "a &amp; b"),
         ("{{ 7*7 }}", "\\{\\{ 7*7 \\}\\}"),
@@ -41,9 +44,16 @@ def test_cell_and_linktext() -> None:
 
 @pytest.mark.parametrize(
     ("value", "ok"),
-    [("https://x.org/a", True), ("http://x", True), ("docs/a.md", True), ("../a.pdf", True),
-     ("javascript:alert(1)", False), ("data:text/html,x", False), ("//evil.example", False),
-     ("mailto:a@b.c", True)],
+    [
+        ("https://x.org/a", True),
+        ("http://x", True),
+        ("docs/a.md", True),
+        ("../a.pdf", True),
+        ("javascript:alert(1)", False),
+        ("data:text/html,x", False),
+        ("//evil.example", False),
+        ("mailto:a@b.c", True),
+    ],
 )
 def test_safe_url(value: str, ok: bool) -> None:
     assert safe_url(value) is ok

@@ -11,8 +11,11 @@ from tests.conftest import MINIMAL_INITIATIVE, minimal, run, write
 
 def snapshot(root: Path) -> dict[str, bytes]:
     """Every file under the repository, with its bytes (the whole disk state we care about)."""
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
 
 
 def markdown(root: Path) -> bytes:
@@ -22,8 +25,9 @@ def markdown(root: Path) -> bytes:
 BAD_INPUTS = {
     "yaml syntax": MINIMAL_INITIATIVE.replace("title: Small Change", "title: [Small"),
     "unknown person": MINIMAL_INITIATIVE.replace("  - person: bo-chen", "  - person: bo-chn"),
-    "impossible date": MINIMAL_INITIATIVE.replace("current_stage: start",
-                                                  "current_stage: start\nreview_by: 2026-13-01"),
+    "impossible date": MINIMAL_INITIATIVE.replace(
+        "current_stage: start", "current_stage: start\nreview_by: 2026-13-01"
+    ),
     "python tag": MINIMAL_INITIATIVE.replace("title: Small Change", "title: !!python/name:os.sep"),
 }
 
@@ -44,13 +48,17 @@ def test_bad_input_changes_nothing(blank: Path, name: str, command: tuple[str, .
 def test_strict_warning_changes_nothing(blank: Path) -> None:
     minimal(blank)
     assert run(blank, "render").exit_code == 0
-    write(blank, "playbooks/small/initiative.yml",
-          MINIMAL_INITIATIVE.replace("duration_minutes: 60", "duration_minutes: 90"))
+    write(
+        blank,
+        "playbooks/small/initiative.yml",
+        MINIMAL_INITIATIVE.replace("duration_minutes: 60", "duration_minutes: 90"),
+    )
     before = snapshot(blank)
     result = run(blank, "render", "--strict")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == (
-        "1 warning treated as errors (--strict); nothing was written.")
+        "1 warning treated as errors (--strict); nothing was written."
+    )
     assert snapshot(blank) == before
 
 
@@ -61,8 +69,11 @@ def test_failed_mkdocs_build_keeps_markdown_and_site(blank: Path) -> None:
     first = run(blank, "build", "--strict")
     assert first.exit_code == 0, first.output
     assert (blank / "site" / "index.html").is_file()
-    write(blank, "playbooks/small/initiative.yml",
-          MINIMAL_INITIATIVE.replace("title: Small Change", "title: Renamed Change"))
+    write(
+        blank,
+        "playbooks/small/initiative.yml",
+        MINIMAL_INITIATIVE.replace("title: Small Change", "title: Renamed Change"),
+    )
     write(blank, "playbooks/pages/broken.md", "# Broken\n\nSee [nowhere](missing.md).\n")
     before = snapshot(blank)
 

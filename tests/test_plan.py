@@ -40,12 +40,16 @@ def test_nav_groups_by_initiative_and_keeps_charters_out() -> None:
     titles = [next(iter(item)) if isinstance(item, dict) else item for item in the_plan.nav]
     assert titles[0] == "Home"
     assert "Client Experience Transformation" in titles
-    section = next(i for i in the_plan.nav if isinstance(i, dict)
-                   and "Client Experience Transformation" in i)["Client Experience Transformation"]
+    section = next(
+        i for i in the_plan.nav if isinstance(i, dict) and "Client Experience Transformation" in i
+    )["Client Experience Transformation"]
     assert section[0] == "client-experience/index.md"
     names = [next(iter(x)) for x in section[1:] if isinstance(x, dict)]
     assert [n for n in names if n in ("Stages", "Training", "Team and charters")] == [
-        "Stages", "Training", "Team and charters"]
+        "Stages",
+        "Training",
+        "Team and charters",
+    ]
     flat = repr(the_plan.nav)
     assert "charters/lee-wong.md" not in flat
 

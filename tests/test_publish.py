@@ -16,8 +16,9 @@ from tests.conftest import REPO, run
 
 CI = REPO / "examples" / "ci"
 SITES = ["site-everyone", "site-leadership", "site-core"]
-BUILDS = [f"playbook build --strict --audience {s.removeprefix('site-')} --site-dir {s}"
-          for s in SITES]
+BUILDS = [
+    f"playbook build --strict --audience {s.removeprefix('site-')} --site-dir {s}" for s in SITES
+]
 
 
 def load(name: str) -> dict[Any, Any]:
@@ -44,8 +45,11 @@ def test_github_actions_validates_every_change_and_builds_sites_on_main() -> Non
     assert sites["needs"] == "validate"
     assert sites["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
     assert playbook_commands(github_steps(sites)) == BUILDS
-    uploads = [(s["with"]["name"], s["with"]["path"]) for s in sites["steps"]
-               if s.get("uses", "").startswith("actions/upload-artifact@")]
+    uploads = [
+        (s["with"]["name"], s["with"]["path"])
+        for s in sites["steps"]
+        if s.get("uses", "").startswith("actions/upload-artifact@")
+    ]
     assert uploads == [(s, f"{s}/") for s in SITES]  # one artifact, one host, per audience
 
 
@@ -61,7 +65,8 @@ def test_gitlab_ci_validates_every_change_and_builds_sites_on_main() -> None:
 
 
 def test_the_templates_build_steps_give_three_separate_sites(
-        example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Run the main-branch steps of the templates in a copy of the repository."""
     github = load("github-actions.yml")["jobs"]
     gitlab = load("gitlab-ci.yml")
@@ -71,8 +76,10 @@ def test_the_templates_build_steps_give_three_separate_sites(
     for command in steps:
         result = run(example, *shlex.split(command)[1:])
         assert result.exit_code == 0, f"{command}\n{result.output}"
-    pages = {s: {p.relative_to(example / s).as_posix() for p in (example / s).rglob("*.html")}
-             for s in SITES}
+    pages = {
+        s: {p.relative_to(example / s).as_posix() for p in (example / s).rglob("*.html")}
+        for s in SITES
+    }
     assert all("index.html" in pages[s] for s in SITES)
     assert pages["site-everyone"] < pages["site-leadership"] < pages["site-core"]
     assert not any("/charters/" in p for p in pages["site-everyone"])
@@ -95,6 +102,10 @@ def test_readme_screenshots_are_real_and_small() -> None:
 
 def test_readme_publish_section_names_the_templates() -> None:
     section = README.split("## Publish", 1)[1].split("\n## ", 1)[0]
-    for needle in ("examples/ci/github-actions.yml", "examples/ci/gitlab-ci.yml",
-                   "playbook validate --strict", *SITES):
+    for needle in (
+        "examples/ci/github-actions.yml",
+        "examples/ci/gitlab-ci.yml",
+        "playbook validate --strict",
+        *SITES,
+    ):
         assert needle in section

@@ -51,15 +51,18 @@ def test_schema_command_writes_then_leaves_alone(tmp_path: Path) -> None:
     first = run(tmp_path, "schema")
     assert first.exit_code == 0, first.output
     assert first.output.splitlines() == [
-        f"{(tmp_path / FOLDER / n).as_posix()}: written" for n in SCHEMAS]
+        f"{(tmp_path / FOLDER / n).as_posix()}: written" for n in SCHEMAS
+    ]
     for name, data in schema_files().items():
         assert (tmp_path / FOLDER / name).read_bytes() == data
     second = run(tmp_path, "schema")
     assert [line.rsplit(": ", 1)[1] for line in second.output.splitlines()] == ["unchanged"] * 2
 
 
-@pytest.mark.parametrize("rel", sorted(
-    p.relative_to(REPO).as_posix() for p in (REPO / "playbooks").glob("*/initiative.yml")))
+@pytest.mark.parametrize(
+    "rel",
+    sorted(p.relative_to(REPO).as_posix() for p in (REPO / "playbooks").glob("*/initiative.yml")),
+)
 def test_examples_are_accepted(rel: str) -> None:
     assert messages("initiative.schema.json", load(rel)) == []
     first_line = (REPO / rel).read_text("utf-8").splitlines()[0]
@@ -71,7 +74,8 @@ def test_people_are_accepted() -> None:
         rel = path.relative_to(REPO).as_posix()
         assert messages("person.schema.json", load(rel)) == [], rel
         assert path.read_text("utf-8").startswith(
-            "# yaml-language-server: $schema=../../schemas/person.schema.json\n")
+            "# yaml-language-server: $schema=../../schemas/person.schema.json\n"
+        )
 
 
 def test_wrong_enum_is_rejected() -> None:
@@ -89,9 +93,13 @@ def test_missing_required_keys_are_rejected() -> None:
     del data["sponsor"]
     del data["stages"][0]["goal"]
     assert messages("initiative.schema.json", data) == [
-        "'goal' is a required property", "'sponsor' is a required property"]
+        "'goal' is a required property",
+        "'sponsor' is a required property",
+    ]
     assert messages("person.schema.json", {"name": "A"}) == [
-        "'function' is a required property", "'title' is a required property"]
+        "'function' is a required property",
+        "'title' is a required property",
+    ]
 
 
 def test_unknown_keys_bad_ids_and_attendees_are_rejected() -> None:
@@ -109,7 +117,8 @@ def test_unknown_keys_bad_ids_and_attendees_are_rejected() -> None:
 def test_fields_carry_descriptions() -> None:
     schema = json.loads(schema_files()["initiative.schema.json"])
     assert schema["properties"]["sponsor"]["description"] == (
-        "Person id of the sponsor; must be on the team.")
+        "Person id of the sponsor; must be on the team."
+    )
     member = schema["$defs"]["Member"]["properties"]
     assert member["role"]["enum"] == ["sponsor", "champion", "owner", "contributor", "advisor"]
     assert all("description" in schema["properties"][k] for k in schema["required"])

@@ -61,14 +61,18 @@ def test_serve_regenerates_on_edit_without_a_loop(tmp_path: Path) -> None:
     with log.open("wb") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT,
+            cwd=root,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
         try:
             _wait_for(served("/small/", "Make one thing better."), 90, log)
             assert builds() == 1
 
-            path.write_text(path.read_text("utf-8").replace("Make one thing better.",
-                                                            "Make two things better."))
+            path.write_text(
+                path.read_text("utf-8").replace("Make one thing better.", "Make two things better.")
+            )
             took = _wait_for(served("/small/", "Make two things better."), 30, log)
             assert took < 15, f"the edit took {took:.1f} s to be served"
 

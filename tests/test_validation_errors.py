@@ -12,8 +12,10 @@ from tests.conftest import MINIMAL_INITIATIVE, edited, minimal, run, write
 INI = "playbooks/small/initiative.yml"
 # PyYAML words syntax errors differently with and without libyaml; the place is the same.
 LIBYAML = any(c.__name__ == "CParser" for c in _Loader.__mro__)
-ID_RULE = ("expected lowercase letters, digits and '-', starting with a letter or digit, at most "
-           "64 characters")
+ID_RULE = (
+    "expected lowercase letters, digits and '-', starting with a letter or digit, at most "
+    "64 characters"
+)
 
 
 def errors(root: Path) -> list[str]:
@@ -37,12 +39,13 @@ def one_error(root: Path, *pairs: tuple[str, str]) -> str:
 CASES = {
     "yaml syntax": (
         [("title: Small Change", "title: [Small")],
-        f"{INI}:2:8: YAML syntax error: " + (
-            "did not find expected ',' or ']'" if LIBYAML else "expected ',' or ']', but got ':'"),
+        f"{INI}:2:8: YAML syntax error: "
+        + ("did not find expected ',' or ']'" if LIBYAML else "expected ',' or ']', but got ':'"),
     ),
     "tab indentation": (
         [("  - id: start", "\t- id: start")],
-        f"{INI}:7:1: YAML syntax error: found character " + ("" if LIBYAML else "'\\t' ")
+        f"{INI}:7:1: YAML syntax error: found character "
+        + ("" if LIBYAML else "'\\t' ")
         + "that cannot start any token (indent with spaces, not tabs)",
     ),
     "duplicate key": (
@@ -99,8 +102,12 @@ CASES = {
         f"{INI}:15:13: stages[1].starts: found text 'next week' (expected a date as YYYY-MM-DD)",
     ),
     "list where a mapping is expected": (
-        [("    raci: {accountable: ann-lee, responsible: [bo-chen], informed: [all]}",
-          "    raci: [ann-lee]")],
+        [
+            (
+                "    raci: {accountable: ann-lee, responsible: [bo-chen], informed: [all]}",
+                "    raci: [ann-lee]",
+            )
+        ],
         f"{INI}:32:11: activities[0].raci: found a list (expected key: value pairs)",
     ),
     "text where a list is expected": (
@@ -118,14 +125,17 @@ CASES = {
         "of ids)",
     ),
     "attendees: a list with a bad id": (
-        [("    duration_minutes: 30",
-          "    duration_minutes: 30\n    attendees: [Ann Lee, bo-chen]")],
+        [
+            (
+                "    duration_minutes: 30",
+                "    duration_minutes: 30\n    attendees: [Ann Lee, bo-chen]",
+            )
+        ],
         f"{INI}:46:17: training[1].attendees[0]: not a valid id: 'Ann Lee' ({ID_RULE})",
     ),
     "attendees: unknown person": (
         [("    duration_minutes: 30", "    duration_minutes: 30\n    attendees: [ann-le]")],
-        f"{INI}:46:17: training[1].attendees[0]: unknown person 'ann-le' (did you mean "
-        "'ann-lee'?)",
+        f"{INI}:46:17: training[1].attendees[0]: unknown person 'ann-le' (did you mean 'ann-lee'?)",
     ),
     "unknown person, near miss": (
         [("  - person: bo-chen", "  - person: bo-chn"), ("[bo-chen]", "[ann-lee]")],
@@ -142,8 +152,12 @@ CASES = {
         "finish; did you mean 'finish'?)",
     ),
     "unknown stage key in a member's stages": (
-        [("      finish: {responsibilities: [Close the programme]}",
-          "      finsh: {responsibilities: [Close the programme]}")],
+        [
+            (
+                "      finish: {responsibilities: [Close the programme]}",
+                "      finsh: {responsibilities: [Close the programme]}",
+            )
+        ],
         f"{INI}:21:7: team[0].stages.finsh: unknown stage 'finsh' (expected one of: start, "
         "finish; did you mean 'finish'?)",
     ),
@@ -157,8 +171,12 @@ CASES = {
         "first at team[0].person, line 16)",
     ),
     "ends before starts": (
-        [("    goal: Deliver it.", "    goal: Deliver it.\n    starts: 2026-05-01\n"
-          "    ends: 2026-04-01")],
+        [
+            (
+                "    goal: Deliver it.",
+                "    goal: Deliver it.\n    starts: 2026-05-01\n    ends: 2026-04-01",
+            )
+        ],
         f"{INI}:16:11: stages[1].ends: ends 2026-04-01 is before starts 2026-05-01",
     ),
     "two accountable": (
@@ -212,8 +230,14 @@ def test_empty_list_and_leftover_key(blank: Path) -> None:
 
 
 def test_sponsor_not_on_team(blank: Path) -> None:
-    minimal(blank, edited(("sponsor: ann-lee", "sponsor: bo-chen"),
-                          ("  - person: bo-chen", "  - person: zed-ali"), ("[bo-chen]", "[all]")))
+    minimal(
+        blank,
+        edited(
+            ("sponsor: ann-lee", "sponsor: bo-chen"),
+            ("  - person: bo-chen", "  - person: zed-ali"),
+            ("[bo-chen]", "[all]"),
+        ),
+    )
     write(blank, "playbooks/people/zed-ali.yml", "name: Zed Ali\ntitle: CFO\nfunction: Finance\n")
     assert errors(blank) == [
         f"{INI}:3:10: sponsor: sponsor 'bo-chen' is not on the team (expected a team member; "
@@ -231,12 +255,24 @@ def test_person_not_on_team(blank: Path) -> None:
 
 
 def test_all_errors_of_all_files_at_once_sorted(blank: Path) -> None:
-    minimal(blank, edited(("mandate:", "mandat:"), ("  - person: bo-chen", "  - person: bo-chn"),
-                          ("    role: owner", "    role: ownr")))
-    write(blank, "playbooks/other/initiative.yml", MINIMAL_INITIATIVE.replace(
-        "current_stage: start", "current_stage: strat"))
-    write(blank, "playbooks/people/ann-lee.yml", "name: Ann Lee\ntitle: CEO\nfunction: Exec\n"
-          "reports_to: bo-chan\nteam: x\n")
+    minimal(
+        blank,
+        edited(
+            ("mandate:", "mandat:"),
+            ("  - person: bo-chen", "  - person: bo-chn"),
+            ("    role: owner", "    role: ownr"),
+        ),
+    )
+    write(
+        blank,
+        "playbooks/other/initiative.yml",
+        MINIMAL_INITIATIVE.replace("current_stage: start", "current_stage: strat"),
+    )
+    write(
+        blank,
+        "playbooks/people/ann-lee.yml",
+        "name: Ann Lee\ntitle: CEO\nfunction: Exec\nreports_to: bo-chan\nteam: x\n",
+    )
     assert errors(blank) == [
         "playbooks/other/initiative.yml:5:16: current_stage: unknown stage 'strat' (expected "
         "one of: start, finish; did you mean 'start'?)",
@@ -249,9 +285,14 @@ def test_all_errors_of_all_files_at_once_sorted(blank: Path) -> None:
 
 
 def test_cross_reference_errors_reported_together(blank: Path) -> None:
-    minimal(blank, edited(("current_stage: start", "current_stage: strat"),
-                          ("  - person: bo-chen", "  - person: bo-chn"),
-                          ("accountable: ann-lee", "accountable: [ann-lee, bo-chen]")))
+    minimal(
+        blank,
+        edited(
+            ("current_stage: start", "current_stage: strat"),
+            ("  - person: bo-chen", "  - person: bo-chn"),
+            ("accountable: ann-lee", "accountable: [ann-lee, bo-chen]"),
+        ),
+    )
     assert errors(blank) == [
         f"{INI}:5:16: current_stage: unknown stage 'strat' (expected one of: start, finish; "
         "did you mean 'start'?)",
@@ -267,8 +308,11 @@ def test_cross_reference_errors_reported_together(blank: Path) -> None:
 
 def test_reports_to_unknown_person(blank: Path) -> None:
     minimal(blank)
-    write(blank, "playbooks/people/bo-chen.yml", "name: Bo Chen\ntitle: COO\nfunction: Ops\n"
-          "reports_to: ann-le\n")
+    write(
+        blank,
+        "playbooks/people/bo-chen.yml",
+        "name: Bo Chen\ntitle: COO\nfunction: Ops\nreports_to: ann-le\n",
+    )
     assert errors(blank) == [
         "playbooks/people/bo-chen.yml:4:13: reports_to: unknown person 'ann-le' (did you mean "
         "'ann-lee'?)",
@@ -303,8 +347,12 @@ def test_invalid_file_and_folder_names(blank: Path) -> None:
 
 
 def test_huge_values_are_cut_short(blank: Path) -> None:
-    minimal(blank, edited(("format: workshop", "format: " + "w" * 5000),
-                          ("mandate:", "k" * 500 + ": 1\nmandate:")))
+    minimal(
+        blank,
+        edited(
+            ("format: workshop", "format: " + "w" * 5000), ("mandate:", "k" * 500 + ": 1\nmandate:")
+        ),
+    )
     assert errors(blank) == [
         f"{INI}:2:1: '{'k' * 37}...': unknown key '{'k' * 37}...' (expected one of: activities, "
         "alignment, current_stage, mandate, owner, resistance, review_by, sponsor, "

@@ -103,8 +103,9 @@ def test_charter_starts_with_the_short_version(blank: Path) -> None:
     ) in ann
     assert ann.index("What changed for you") < ann.index("## Responsibilities by stage")
     bo = _page(blank, "small/charters/bo-chen.md")
-    assert ("**ends** – 1 responsibility, 1 activity; **stays** – 1 activity, 1 training "
-            "module.") in bo
+    assert (
+        "**ends** – 1 responsibility, 1 activity; **stays** – 1 activity, 1 training module."
+    ) in bo
     overview = _page(blank, "small/index.md")
     assert "[What the move to Build changed for each member](what-changed.md)\n" in overview
 
@@ -122,8 +123,10 @@ def test_moving_back_says_so(blank: Path) -> None:
     assert run(blank, "advance", "small", "--date", "2026-06-01").exit_code == 0
     assert run(blank, "advance", "small", "--to", "start", "--force").exit_code == 0
     page = _page(blank, "small/what-changed.md")
-    assert ("On 2026-11-27, Small Change moved back from [Build](stages/build.md) to "
-            "[Start](stages/start.md).\n") in page
+    assert (
+        "On 2026-11-27, Small Change moved back from [Build](stages/build.md) to "
+        "[Start](stages/start.md).\n"
+    ) in page
     assert "    - Pilot live\n" in page
     # Seen from Start again: the kick-off is Ann's again; the pilot is not done, so it stays.
     ann = page.split("## Ann Lee")[1].split("## Bo Chen")[0]
@@ -136,8 +139,9 @@ def test_moving_back_says_so(blank: Path) -> None:
 
 
 def test_user_text_stays_data(blank: Path) -> None:
-    hostile = PLAYBOOK.replace("[Hold the budget, Unblock the pilot]",
-                               "[Hold the budget, '<script>x</script> {{ x }}']")
+    hostile = PLAYBOOK.replace(
+        "[Hold the budget, Unblock the pilot]", "[Hold the budget, '<script>x</script> {{ x }}']"
+    )
     playbook(blank, ONE_ENTRY, text=hostile)
     assert run(blank, "advance", "small").exit_code == 0
     page = _page(blank, "small/what-changed.md")
@@ -146,8 +150,11 @@ def test_user_text_stays_data(blank: Path) -> None:
 
 
 def test_only_audiences_that_see_the_team_get_the_page(blank: Path) -> None:
-    playbook(blank, ONE_ENTRY + "  - {stage: build, entered: 2026-11-27}\n",
-             text=PLAYBOOK.replace("current_stage: start ", "current_stage: build "))
+    playbook(
+        blank,
+        ONE_ENTRY + "  - {stage: build, entered: 2026-11-27}\n",
+        text=PLAYBOOK.replace("current_stage: start ", "current_stage: build "),
+    )
     layout = Layout(blank)
     project, _ = check(layout, dt.date(2026, 11, 27))
     on = dt.date(2026, 11, 27)
@@ -155,15 +162,21 @@ def test_only_audiences_that_see_the_team_get_the_page(blank: Path) -> None:
     assert "small/what-changed.md" not in everyone.pages
     leadership = plan(project, "leadership", on)
     assert leadership.pages["small/what-changed.md"].title == "What changed"
-    section = next(item["Small Change"] for item in leadership.nav
-                   if isinstance(item, dict) and "Small Change" in item)
+    section = next(
+        item["Small Change"]
+        for item in leadership.nav
+        if isinstance(item, dict) and "Small Change" in item
+    )
     assert section[:2] == ["small/index.md", {"What changed": "small/what-changed.md"}]
 
 
 def test_transition_needs_the_last_entry_to_be_the_current_stage(blank: Path) -> None:
     # Hand-edited current_stage without a history entry: there is no transition to tell.
-    playbook(blank, ONE_ENTRY + "  - {stage: build, entered: 2026-11-27}\n",
-             text=PLAYBOOK.replace("current_stage: start ", "current_stage: finish"))
+    playbook(
+        blank,
+        ONE_ENTRY + "  - {stage: build, entered: 2026-11-27}\n",
+        text=PLAYBOOK.replace("current_stage: start ", "current_stage: finish"),
+    )
     project, _ = check(Layout(blank), dt.date(2026, 11, 27))
     ini = project.initiatives["small"]
     assert transition(InitiativeView("small", ini, project.people)) is None

@@ -33,8 +33,11 @@ def test_never_touches_foreign_files(tmp_path: Path) -> None:
     write({"a.md": b"A"}, out)
     (out / "mine.md").write_text("hand-written")
     (out / "b.md").write_text("in the way")
-    with pytest.raises(UserError, match=r"1 file\(s\) in the way were not written by playbook "
-                       r"\(b\.md\)"):
+    with pytest.raises(
+        UserError,
+        match=r"1 file\(s\) in the way were not written by playbook "
+        r"\(b\.md\)",
+    ):
         write({"a.md": b"A2", "b.md": b"B"}, out)
     assert (out / "b.md").read_text() == "in the way"
     assert (out / "a.md").read_bytes() == b"A"  # nothing written when refusing

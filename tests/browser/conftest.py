@@ -54,8 +54,9 @@ class Watch:
     errors: list[str] = field(default_factory=list)
 
     def problems(self) -> list[str]:
-        return ([f"request to another host: {u}" for u in self.foreign]
-                + [f"script error: {e}" for e in self.errors])
+        return [f"request to another host: {u}" for u in self.foreign] + [
+            f"script error: {e}" for e in self.errors
+        ]
 
 
 def watched_page(browser: Any, base_url: str, watch: Watch, **context_options: Any) -> Any:
@@ -76,8 +77,12 @@ def watched_page(browser: Any, base_url: str, watch: Watch, **context_options: A
 
 
 LAPTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 900}}
-PHONE: dict[str, Any] = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 1,
-                         "is_mobile": True, "has_touch": True}
+PHONE: dict[str, Any] = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 1,
+    "is_mobile": True,
+    "has_touch": True,
+}
 
 
 def _open(browser: Any, base_url: str, watch: Watch, options: dict[str, Any]) -> Iterator[Any]:

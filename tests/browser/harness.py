@@ -19,8 +19,13 @@ TODAY = "2026-11-27"
 # Root in a container: no sandbox. The rest keeps Chromium from phoning home on its own,
 # so any request to another host that the tests see comes from the site.
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -48,8 +53,10 @@ def build_example_site(work: Path, audience: str = "leadership") -> Path:
     os.environ["PLAYBOOK_TODAY"] = TODAY
     try:
         result = CliRunner().invoke(
-            cli, ["-C", str(root), "build", "--audience", audience, "--site-dir", str(site)],
-            catch_exceptions=False)
+            cli,
+            ["-C", str(root), "build", "--audience", audience, "--site-dir", str(site)],
+            catch_exceptions=False,
+        )
     finally:
         if old is None:
             os.environ.pop("PLAYBOOK_TODAY", None)
@@ -87,7 +94,8 @@ def chromium() -> Iterator[Any]:
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
         try:
             yield browser
         finally:

@@ -34,8 +34,7 @@ def take(out: Path = OUT) -> list[Path]:
         site = harness.build_example_site(Path(tmp))
         with harness.serve(site) as url, harness.chromium() as browser:
             for name, (path, width, height) in SHOTS.items():
-                page = browser.new_page(base_url=url, viewport={"width": width,
-                                                                "height": height})
+                page = browser.new_page(base_url=url, viewport={"width": width, "height": height})
                 page.goto(path)
                 page.wait_for_load_state("networkidle")
                 target = out / f"{name}.png"

@@ -10,8 +10,16 @@ import pytest
 
 CHARTER = "client-experience/charters/sam-okafor/"
 PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")  # a page, not the /Pages tree
-CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary",
-          ".md-footer", ".md-search", ".md-top", ".pb-stage-banner"]
+CHROME = [
+    ".md-header",
+    ".md-tabs",
+    ".md-sidebar--primary",
+    ".md-sidebar--secondary",
+    ".md-footer",
+    ".md-search",
+    ".md-top",
+    ".pb-stage-banner",
+]
 
 
 def pages(page: Any, paper: str) -> int:
@@ -19,8 +27,9 @@ def pages(page: Any, paper: str) -> int:
 
 
 def charters(site: Path) -> list[str]:
-    return sorted(f"{p.parent.relative_to(site).as_posix()}/"
-                  for p in site.glob("*/charters/*/index.html"))
+    return sorted(
+        f"{p.parent.relative_to(site).as_posix()}/" for p in site.glob("*/charters/*/index.html")
+    )
 
 
 def test_page_count_sees_every_page(page: Any) -> None:
@@ -70,10 +79,12 @@ def test_print_shows_the_document_and_hides_the_site(page: Any) -> None:
     assert shown == dict.fromkeys(CHROME, False)
     assert page.locator("article h1").inner_text().rstrip("¶") == "Role charter: Sam Okafor"
     assert page.locator(".pb-print-only").inner_text() == (
-        "Client Experience Transformation · current stage: Development")
+        "Client Experience Transformation · current stage: Development"
+    )
     signature = page.locator(".pb-signature")
     assert signature.is_visible()
     assert re.fullmatch(r"Signed: _+ Date: _+", signature.inner_text().strip())
     hidden = page.locator("article :is(h2, h3, li, td, p):not(.pb-stage-banner *)").evaluate_all(
-        "els => els.filter(e => !e.checkVisibility()).map(e => e.textContent)")
+        "els => els.filter(e => !e.checkVisibility()).map(e => e.textContent)"
+    )
     assert hidden == []  # nothing of the charter is dropped to fit the page

@@ -14,8 +14,19 @@ OVERVIEW = "client-experience/"
 CHARTER = "client-experience/charters/sam-okafor/"
 STAGE = "client-experience/stages/development/"
 DECISIONS = "client-experience/decision-rights/"
-TOURED = ["", OVERVIEW, STAGE, CHARTER, DECISIONS, "client-experience/training/case-for-change/",
-          "people/", "people/sam-okafor/", "finance-close/", "pages/about/", "404.html"]
+TOURED = [
+    "",
+    OVERVIEW,
+    STAGE,
+    CHARTER,
+    DECISIONS,
+    "client-experience/training/case-for-change/",
+    "people/",
+    "people/sam-okafor/",
+    "finance-close/",
+    "pages/about/",
+    "404.html",
+]
 
 
 def visit(page: Any, path: str) -> None:
@@ -30,12 +41,20 @@ def test_pages_make_no_foreign_request_and_no_script_error(page: Any, watch: Wat
 
 
 def test_the_watch_catches_a_foreign_request_and_a_script_error(
-        browser: Any, base_url: str) -> None:
+    browser: Any, base_url: str
+) -> None:
     """The offline check can fail: a page without our headers that reaches out is caught."""
     watch = Watch()
     page = watched_page(browser, base_url, watch, **LAPTOP)
-    page.route("**/bare.html", lambda r: r.fulfill(content_type="text/html", body=(
-        '<img src="http://example.com/pixel.png"><script>throw new Error("boom")</script>')))
+    page.route(
+        "**/bare.html",
+        lambda r: r.fulfill(
+            content_type="text/html",
+            body=(
+                '<img src="http://example.com/pixel.png"><script>throw new Error("boom")</script>'
+            ),
+        ),
+    )
     page.goto("bare.html")
     page.wait_for_load_state("networkidle")
     page.context.close()
@@ -74,9 +93,12 @@ def test_built_site_references_no_other_host(site: Path) -> None:
     for html in sorted(site.rglob("*.html")):
         text = html.read_text(encoding="utf-8")
         for m in loads.finditer(text):
-            tag = text[m.start():text.index(">", m.start()) + 1]
-            if not tag.startswith("<link") or re.search(r'rel="(?:stylesheet|preload|'
-                                                        r'preconnect|icon|modulepreload)"', tag):
+            tag = text[m.start() : text.index(">", m.start()) + 1]
+            if not tag.startswith("<link") or re.search(
+                r'rel="(?:stylesheet|preload|'
+                r'preconnect|icon|modulepreload)"',
+                tag,
+            ):
                 bad.append(f"{html.relative_to(site)}: {tag}")
         if 'class="mermaid"' in text:
             bad.append(f"{html.relative_to(site)}: a Mermaid diagram")
@@ -102,7 +124,8 @@ def test_search_finds_an_executive_by_surname(page: Any) -> None:
     first = page.locator(".md-search-result__item").first
     first.wait_for(state="visible", timeout=10_000)
     links = page.locator(".md-search-result__item a").evaluate_all(
-        "links => links.map(a => a.getAttribute('href'))")
+        "links => links.map(a => a.getAttribute('href'))"
+    )
     assert any(re.search(r"(people|charters)/sam-okafor/", h) for h in links), links
     assert "Sam Okafor" in page.locator(".md-search-result").inner_text()
 
@@ -156,7 +179,8 @@ def test_fits_a_phone_screen(phone: Any, path: str) -> None:
 def test_wide_tables_scroll_inside_their_box_on_a_phone(phone: Any) -> None:
     visit(phone, DECISIONS)
     boxes = phone.locator("article .md-typeset__scrollwrap").evaluate_all(
-        "bs => bs.map(b => [b.scrollWidth, b.clientWidth])")
+        "bs => bs.map(b => [b.scrollWidth, b.clientWidth])"
+    )
     assert boxes, "the decision rights page has no table"
     assert max(w for w, _ in boxes) > 390  # the matrix is wider than the phone...
     assert all(c <= 390 for _, c in boxes)  # ...and scrolls inside its box
@@ -177,17 +201,22 @@ def _rgba(css: str) -> tuple[float, float, float, float]:
     return float(r), float(g), float(b), float(a) if a is not None else 1.0
 
 
-def _over(top: tuple[float, float, float, float],
-          under: tuple[float, float, float]) -> tuple[float, float, float]:
+def _over(
+    top: tuple[float, float, float, float], under: tuple[float, float, float]
+) -> tuple[float, float, float]:
     a = top[3]
-    return (top[0] * a + under[0] * (1 - a), top[1] * a + under[1] * (1 - a),
-            top[2] * a + under[2] * (1 - a))
+    return (
+        top[0] * a + under[0] * (1 - a),
+        top[1] * a + under[1] * (1 - a),
+        top[2] * a + under[2] * (1 - a),
+    )
 
 
 def _luminance(rgb: tuple[float, float, float]) -> float:
     def channel(c: float) -> float:
         c /= 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = (channel(c) for c in rgb)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
