@@ -13,7 +13,7 @@ from generator.audience import rank
 from generator.changes import transition
 from generator.engagement import EngagementView
 from generator.mdtext import attr
-from generator.model import Visibility
+from generator.model import Person, Visibility
 from generator.project import Project
 from generator.views import InitiativeView
 
@@ -66,11 +66,22 @@ def person_path(pid: str) -> str:
     return f"people/{pid}.md"
 
 
+def _person_tags(person: Person | None, role: str | None = None) -> tuple[str, ...]:
+    found = (person.function,) if person and person.function else ()
+    return found + ((role.capitalize(),) if role else ())
+
+
 def plan(project: Project, audience: Visibility, today: dt.date) -> Plan:
     pages: dict[str, Page] = {}
 
-    def add(path: str, template: str, title: str, context: dict[str, Any]) -> None:
+    tags: dict[str, list[str]] = {}
+
+    def add(
+        path: str, template: str, title: str, context: dict[str, Any], tagged: tuple[str, ...] = ()
+    ) -> None:
         pages[path] = Page(template, title, {**context, "here": path})
+        if tagged:
+            tags[path] = list(tagged)
 
     nav: list[NavItem] = [{"Home": "index.md"}]
     leadership = rank(audience) >= rank("leadership")
@@ -94,13 +105,20 @@ def plan(project: Project, audience: Visibility, today: dt.date) -> Plan:
         stage_nav: list[NavItem] = []
         for s in view.ini.stages:
             path = stage_path(iid, s.id)
-            add(path, "stage.md.j2", s.name, {**ctx, "stage": s})
+            add(path, "stage.md.j2", s.name, {**ctx, "stage": s}, (s.name,))
             stage_nav.append(path)
         section.append({"Stages": stage_nav})
         training_nav: list[NavItem] = []
         for t in view.ini.training:
             path = module_path(iid, t.id)
-            add(path, "module.md.j2", t.title, {**ctx, "module": t})
+            module_stage = view.stage(t.stage)
+            add(
+                path,
+                "module.md.j2",
+                t.title,
+                {**ctx, "module": t},
+                (module_stage.name,) if module_stage else (),
+            )
             training_nav.append(path)
         if training_nav:
             section.append({"Training": training_nav})
@@ -115,6 +133,7 @@ def plan(project: Project, audience: Visibility, today: dt.date) -> Plan:
                     "charter.md.j2",
                     f"Role charter: {view.name(m.person)}",
                     {**ctx, "member": m, "person": project.people.get(m.person)},
+                    _person_tags(project.people.get(m.person), m.role),
                 )
             add(paths["decisions"], "decision_rights.md.j2", "Decision rights", ctx)
             section.append({"Decision rights": paths["decisions"]})
@@ -145,6 +164,7 @@ def plan(project: Project, audience: Visibility, today: dt.date) -> Plan:
                     "roles": on_team.get(pid, []),
                     "people": project.people,
                 },
+                _person_tags(person),
             )
         by_function: dict[str, list[str]] = {}
         for pid, person in sorted(project.people.items(), key=lambda kv: (kv[1].name, kv[0])):
@@ -174,6 +194,12 @@ def plan(project: Project, audience: Visibility, today: dt.date) -> Plan:
             for path in [p for p in pages if p.startswith(f"{iid}/")]:
                 pages[path] = replace(pages[path], meta=meta)
 
+    # Material's tags plugin: function, change role and stage, listed on the tags page.
+    for path, tagged in tags.items():
+        pages[path] = replace(pages[path], meta={**pages[path].meta, "tags": tagged})
+    if tags:
+        add("tags.md", "tags.md.j2", "Tags", common)
+
     extra: list[NavItem] = []
     for rel, raw in sorted(project.pages.items()):
         path = f"pages/{rel}"
@@ -182,6 +208,8 @@ def plan(project: Project, audience: Visibility, today: dt.date) -> Plan:
             extra.append(path)
     if extra:
         nav.append({"More": extra})
+    if tags:
+        nav.append({"Tags": "tags.md"})
     entered = [h.entered for ini in project.initiatives.values() for h in ini.stage_history]
     return Plan(
         pages=dict(sorted(pages.items())),
