@@ -12,6 +12,7 @@ from typing import Any
 from generator.audience import rank
 from generator.changes import transition
 from generator.engagement import EngagementView
+from generator.icons import STAGE_ICONS
 from generator.mdtext import attr
 from generator.model import Person, Visibility
 from generator.project import Project
@@ -75,6 +76,7 @@ def plan(project: Project, audience: Visibility, today: dt.date) -> Plan:
     pages: dict[str, Page] = {}
 
     tags: dict[str, list[str]] = {}
+    icons_by_path: dict[str, str] = {}
 
     def add(
         path: str, template: str, title: str, context: dict[str, Any], tagged: tuple[str, ...] = ()
@@ -106,6 +108,12 @@ def plan(project: Project, audience: Visibility, today: dt.date) -> Plan:
         for s in view.ini.stages:
             path = stage_path(iid, s.id)
             add(path, "stage.md.j2", s.name, {**ctx, "stage": s}, (s.name,))
+            state = (
+                "current"
+                if s.id == view.ini.current_stage
+                else ("done" if view.is_past(s.id) else "next")
+            )
+            icons_by_path[path] = STAGE_ICONS[state]
             stage_nav.append(path)
         section.append({"Stages": stage_nav})
         training_nav: list[NavItem] = []
@@ -197,6 +205,8 @@ def plan(project: Project, audience: Visibility, today: dt.date) -> Plan:
     # Material's tags plugin: function, change role and stage, listed on the tags page.
     for path, tagged in tags.items():
         pages[path] = replace(pages[path], meta={**pages[path].meta, "tags": tagged})
+    for path, icon in icons_by_path.items():
+        pages[path] = replace(pages[path], meta={**pages[path].meta, "icon": icon})
     if tags:
         add("tags.md", "tags.md.j2", "Tags", common)
 

@@ -12,7 +12,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator import mdtext, svg
+from generator import icons, mdtext, svg
 from generator.plan import Page, Plan, charter_path, module_path, person_path, stage_path
 from generator.views import InitiativeView
 
@@ -103,6 +103,7 @@ def environment(templates: Path) -> jinja2.Environment:
     env.globals.update(
         url=_url,
         person_link=_person_link,
+        role_icon=icons.role_icon,
         people_links=_people_links,
         zip=zip,
         timeline=svg.timeline,
