@@ -20,9 +20,9 @@ _LINK_OPEN = re.compile(r"\]\(")
 _REF_DEF = re.compile(r"\[([^\[\]]*)\]:")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _SAFE_SCHEMES = {"http", "https", "mailto"}
-# Text that needs no escaping at all: no HTML, link, code, brace or line-break characters,
-# and no leading block marker.
-_PLAIN = re.compile(r"(?![#>+\-*]|\d+[.)])[^&<>{}\[\]()`\\\n\r:]*")
+# Text that needs no escaping at all: no HTML, link, code, brace, pipe or line-break
+# characters, and no leading block marker.
+_PLAIN = re.compile(r"(?![#>+\-*]|\d+[.)])[^&<>{}\[\]()`\\\n\r:|]*")
 
 
 def _unsafe_target(rest: str) -> bool:
@@ -80,15 +80,22 @@ def _escape_html(text: str) -> str:
     )
 
 
-def _escape(text: str) -> str:
+def _escape_inline(text: str) -> str:
+    # A pipe would split a table cell; `\|` reads as `|` everywhere (the tables extension
+    # makes it an escape), so one-line text escapes it wherever it is printed.
+    return _escape_html(text).replace("|", "\\|")
+
+
+def _escape(text: str, one_line: bool = False) -> str:
     text = _neutralise_links(text)
+    escape = _escape_inline if one_line else _escape_html
     out: list[str] = []
     pos = 0
     for m in _CODE_SPAN.finditer(text):
-        out.append(_escape_html(text[pos : m.start()]))
-        out.append(m.group(0))  # Markdown escapes code spans itself
+        out.append(escape(text[pos : m.start()]))
+        out.append(m.group(0))  # Markdown escapes code spans itself; tables skip their pipes
         pos = m.end()
-    out.append(_escape_html(text[pos:]))
+    out.append(escape(text[pos:]))
     return "".join(out)
 
 
@@ -99,7 +106,7 @@ def inline(value: object) -> Markup:
         return Markup(text)  # nothing to escape: the common case, kept fast
     text = re.sub(r"[ \t]*\r?\n\s*", " ", text)
     text = re.sub(r"^([#>+\-*]|\d+[.)])(?=\s|$)", r"\\\1", text)
-    return Markup(_escape(text))
+    return Markup(_escape(text, one_line=True))
 
 
 def linktext(value: object) -> Markup:
@@ -113,8 +120,9 @@ def linktext(value: object) -> Markup:
 
 
 def cell(value: object) -> Markup:
-    """User Markdown inside a table cell: one line, pipes escaped."""
-    return Markup(str(inline(value)).replace("|", "\\|"))
+    """User Markdown inside a table cell: `inline` already keeps it to one line and escapes
+    pipes; the name says where the value goes."""
+    return inline(value)
 
 
 def block(value: object, indent: int = 0) -> Markup:

@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import markdown
 import pytest
 
 from generator.mdtext import block, cell, inline, linktext, safe_url, url
+from tests.conftest import minimal, run, write
 
 
 @pytest.mark.parametrize(
@@ -99,3 +104,24 @@ def test_linktext_cannot_hold_a_link_nor_double_our_escapes() -> None:
 
 def test_url_encodes_whitespace_that_could_end_a_line() -> None:
     assert str(url("docs/a b\tc\nd.md")) == "docs/a%20b%09c%0Ad.md"
+
+
+def test_pipes_in_one_line_text_never_split_a_table_cell() -> None:
+    assert str(inline("a | b `x|y`")) == "a \\| b `x|y`"
+    assert str(linktext("Ann | Lee")) == "Ann \\| Lee"
+    assert str(block("| a | b |\n|---|---|")) == "| a | b |\n|---|---|"  # user tables stay
+
+
+def test_a_name_with_a_pipe_keeps_every_table_row_whole(blank: Path) -> None:
+    minimal(blank)
+    write(blank, "playbooks/people/bo-chen.yml", "name: Bo | Chen\ntitle: COO\nfunction: Ops\n")
+    assert run(blank, "render").exit_code == 0
+    for page in ("small/index.md", "small/decision-rights.md", "small/charters/index.md"):
+        html = markdown.markdown(
+            (blank / "generated" / page).read_text(), extensions=["tables", "md_in_html"]
+        )
+        for table in re.findall(r"<table>.*?</table>", html, re.S):
+            rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
+            widths = {len(re.findall(r"<t[hd][ >]", row)) for row in rows}
+            assert len(widths) == 1, (page, rows)
+        assert "Bo | Chen" in html, page
