@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from generator import icons, mdtext, svg
 from generator.plan import Page, Plan, charter_path, module_path, person_path, stage_path
+from generator.problems import UserError
 from generator.views import InitiativeView
 
 
@@ -143,6 +144,40 @@ def render_page(env: jinja2.Environment, page: Page) -> bytes:
     return (_front_matter(page) + body.strip("\n") + "\n").encode("utf-8")
 
 
+def _template_line(exc: BaseException) -> tuple[str, int]:
+    """The template file and line an error was raised from (Jinja maps its frames back)."""
+    tb = exc.__traceback__
+    found = ("", 0)
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".j2"):
+            found = (name, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
 def render(plan: Plan, templates: Path) -> dict[str, bytes]:
+    """Every page of the plan as Markdown. Templates are the site's editable wording: an error
+    in one is the user's to fix, so it is reported as theirs, with file and line."""
     env = environment(templates)
-    return {path: render_page(env, page) for path, page in plan.pages.items()}
+    try:
+        return {path: render_page(env, page) for path, page in plan.pages.items()}
+    except jinja2.TemplateNotFound as exc:
+        raise UserError(
+            f"{_shown(templates / str(exc.name))}: template not found; restore it from the "
+            "playbook repository you started from"
+        ) from None
+    except jinja2.TemplateSyntaxError as exc:
+        where = _shown(Path(exc.filename)) if exc.filename else "templates"
+        raise UserError(f"{where}:{exc.lineno}: template syntax error: {exc.message}") from None
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
+        name, line = _template_line(exc)
+        if not name:
+            raise
+        raise UserError(f"{_shown(Path(name))}:{line}: template error: {exc}") from None
+
+
+def _shown(path: Path) -> str:
+    """A template path as the user sees it: relative to the repository when it can be."""
+    parts = path.parts
+    return "/".join(parts[parts.index("templates") :]) if "templates" in parts else str(path)
