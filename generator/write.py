@@ -58,14 +58,29 @@ def _load(out: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def read_manifest(out: Path) -> dict[str, str]:
-    files = _load(out).get("files", {})
+def _files(manifest: dict[str, Any]) -> dict[str, str]:
+    files = manifest.get("files", {})
     return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+
+
+def read_manifest(out: Path) -> dict[str, str]:
+    return _files(_load(out))
 
 
 def _stamp(path: Path) -> list[int]:
     st = path.stat()
     return [st.st_size, st.st_mtime_ns]
+
+
+def _untouched(path: Path, stamp: object, digest: str) -> bool:
+    """Is the file as the last write left it? Size and modification time, as fresh_run
+    trusts them, spare reading it back; without a stamp (an older manifest), its bytes."""
+    try:
+        if stamp is not None:
+            return _stamp(path) == stamp
+        return path.is_file() and _digest(path.read_bytes()) == digest
+    except OSError:
+        return False
 
 
 def fresh_run(out: Path, key: str) -> dict[str, Any] | None:
@@ -90,7 +105,9 @@ def write(files: dict[str, bytes], out: Path, run: dict[str, Any] | None = None)
     """Make `out` hold exactly `files` among the files we own; touch nothing else."""
     for rel in files:
         _check_path(rel)
-    owned = read_manifest(out)
+    previous = _load(out)
+    owned = _files(previous)
+    stamps = previous.get("stamps", {}) if isinstance(previous.get("stamps"), dict) else {}
     foreign = [rel for rel in files if rel not in owned and (out / rel).exists()]
     if foreign:
         listing = ", ".join(sorted(foreign)[:5])
@@ -105,7 +122,7 @@ def write(files: dict[str, bytes], out: Path, run: dict[str, Any] | None = None)
         digest = _digest(data)
         new_manifest[rel] = digest
         path = out / rel
-        if owned.get(rel) == digest and path.is_file() and _digest(path.read_bytes()) == digest:
+        if owned.get(rel) == digest and _untouched(path, stamps.get(rel), digest):
             report.unchanged += 1
             continue
         _atomic_write(path, data)
@@ -125,7 +142,7 @@ def write(files: dict[str, bytes], out: Path, run: dict[str, Any] | None = None)
         "stamps": {rel: _stamp(out / rel) for rel in sorted(new_manifest)},
         "run": run or {},
     }
-    if manifest != _load(out):
+    if manifest != previous:
         body = json.dumps(manifest, indent=1, sort_keys=True) + "\n"
         _atomic_write(out / MANIFEST, body.encode("utf-8"))
     return report
