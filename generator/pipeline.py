@@ -97,9 +97,7 @@ def build_to_disk(
 
     on = on or today()
     key = input_key(layout.playbooks, layout.templates, audience, on)
-    project, warnings = check(layout, on, strict)
-    the_plan, files = generate(project, layout, audience, on)
-    record = _record(key, the_plan, files, warnings)
+    _, files, record = _produce(layout, audience, on, strict, key)
     target = (site_dir or layout.root / "site").resolve()
     with tempfile.TemporaryDirectory(prefix=f".{GENERATED}.", dir=layout.root) as staging:
         write(files, Path(staging), run=record)
@@ -114,17 +112,21 @@ def build_to_disk(
     return target
 
 
-def _record(
-    key: str, the_plan: Plan, files: dict[str, bytes], warnings: list[Problem]
-) -> dict[str, Any]:
-    """What the manifest keeps of a render, so an unchanged repository can skip the next."""
-    return {
+def _produce(
+    layout: Layout, audience: str, on: dt.date, strict: bool, key: str
+) -> tuple[Plan, dict[str, bytes], dict[str, Any]]:
+    """Check, plan and render in memory; also what the manifest keeps of this render, so an
+    unchanged repository can skip the next one."""
+    project, warnings = check(layout, on, strict)
+    the_plan, files = generate(project, layout, audience, on)
+    record = {
         "key": key,
         "pages": len(files),
         "nav": the_plan.nav,
         "as_of": the_plan.as_of.isoformat(),
         "warnings": len(warnings),
     }
+    return the_plan, files, record
 
 
 @dataclass(frozen=True)
@@ -165,7 +167,6 @@ def render_to_disk(
             WriteReport(unchanged=int(run["pages"])),
             cached=True,
         )
-    project, warnings = check(layout, on, strict)
-    the_plan, files = generate(project, layout, audience, on)
-    report = write(files, out, run=_record(key, the_plan, files, warnings))
+    the_plan, files, record = _produce(layout, audience, on, strict, key)
+    report = write(files, out, run=record)
     return Rendered(audience, len(files), the_plan.nav, the_plan.as_of, report)
