@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import minimal, run
 
 
@@ -24,20 +26,22 @@ def test_missing_template(blank: Path) -> None:
     )
 
 
-def test_syntax_error_names_the_line(blank: Path) -> None:
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        (
+            "# Home\n\n{% for x in %}\n",
+            "templates/home.md.j2:3: template syntax error: Expected an expression, got 'end of "
+            "statement block'\n",
+        ),
+        (
+            "# Home\n\n{{ no_such_thing }}\n",
+            "templates/home.md.j2:3: template error: 'no_such_thing' is undefined\n",
+        ),
+    ],
+    ids=["syntax", "undefined"],
+)
+def test_template_errors_name_the_line(blank: Path, source: str, message: str) -> None:
     minimal(blank)
-    path = blank / "templates" / "home.md.j2"
-    path.write_text("# Home\n\n{% for x in %}\n")
-    assert _render_error(blank) == (
-        "templates/home.md.j2:3: template syntax error: Expected an expression, got 'end of "
-        "statement block'\n"
-    )
-
-
-def test_undefined_name_names_the_line(blank: Path) -> None:
-    minimal(blank)
-    path = blank / "templates" / "home.md.j2"
-    path.write_text("# Home\n\n{{ no_such_thing }}\n")
-    assert _render_error(blank) == (
-        "templates/home.md.j2:3: template error: 'no_such_thing' is undefined\n"
-    )
+    (blank / "templates" / "home.md.j2").write_text(source)
+    assert _render_error(blank) == message
