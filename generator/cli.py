@@ -9,7 +9,6 @@ from pathlib import Path
 
 import click
 
-from generator.model import AUDIENCES
 from generator.pipeline import (
     DEFAULT_AUDIENCE,
     Layout,
@@ -18,7 +17,8 @@ from generator.pipeline import (
     render_to_disk,
     today,
 )
-from generator.problems import UserError
+from generator.source.model import AUDIENCES
+from generator.source.problems import UserError
 
 audience_option = click.option(
     "--audience",
@@ -154,7 +154,7 @@ def advance_command(
     layout: Layout, initiative: str, to: str | None, on: dt.date | None, force: bool, by: str | None
 ) -> None:
     """Move INITIATIVE to the next (or named) stage, then re-render."""
-    from generator.advance import advance
+    from generator.commands.advance import advance
 
     moved = advance(layout, initiative, on or today(), to=to, force=force, by=by)
     note = ""
@@ -187,7 +187,7 @@ def advance_command(
 @click.pass_obj
 def serve(layout: Layout, audience: str, dev_addr: str) -> None:
     """Live preview: editing YAML or a template regenerates the site within seconds."""
-    from generator.serve import serve_site
+    from generator.site.serve import serve_site
 
     serve_site(layout.root, audience, dev_addr)
 
@@ -202,7 +202,7 @@ def serve(layout: Layout, audience: str, dev_addr: str) -> None:
 @click.pass_obj
 def schema(layout: Layout, out: Path | None) -> None:
     """Write JSON Schemas for the YAML files, for editor completion."""
-    from generator.schema import FOLDER, SCHEMAS, write_schemas
+    from generator.source.schema import FOLDER, SCHEMAS, write_schemas
 
     folder = out or layout.root / FOLDER
     changed = write_schemas(folder)
@@ -242,7 +242,7 @@ def init(
     stages: str,
 ) -> None:
     """Scaffold playbooks/INITIATIVE/initiative.yml (never overwrites)."""
-    from generator.scaffold import scaffold, write_scaffold
+    from generator.commands.init import scaffold, write_scaffold
 
     plan = scaffold(
         layout.playbooks,

@@ -13,7 +13,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from generator.pipeline import DEFAULT_AUDIENCE, Layout, render_to_disk
-from generator.problems import UserError
+from generator.source.problems import UserError
 
 
 def on_config(config: Any) -> Any:

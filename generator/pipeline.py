@@ -10,17 +10,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.audience import check as check_audience
-from generator.audience import filter_project
-from generator.freshness import input_key
-from generator.lint import lint
-from generator.load import load_sources
-from generator.plan import NavItem, Plan, plan
-from generator.problems import Problem, UserError
-from generator.project import Project
-from generator.render import render
-from generator.validate import validate
-from generator.write import WriteReport, fresh_run, write
+from generator.content.audience import check as check_audience
+from generator.content.audience import filter_project
+from generator.content.plan import NavItem, Plan, plan
+from generator.markdown.render import render
+from generator.site.freshness import input_key
+from generator.site.write import WriteReport, fresh_run, write
+from generator.source.lint import lint
+from generator.source.load import load_sources
+from generator.source.problems import Problem, UserError
+from generator.source.project import Project
+from generator.source.validate import validate
 
 log = logging.getLogger("playbook")
 
@@ -93,7 +93,7 @@ def build_to_disk(
 
     MkDocs builds from a staging copy of the Markdown, so a failed build (a broken link under
     --strict, a theme error) cannot leave new Markdown next to the old site."""
-    from generator.build import build_site  # MkDocs is heavy: only the build needs it
+    from generator.site.build import build_site  # MkDocs is heavy: only the build needs it
 
     on = on or today()
     key = input_key(layout.playbooks, layout.templates, audience, on)

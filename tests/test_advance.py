@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import advance as advance_module
+from generator.commands import advance as advance_module
 from tests.conftest import MINIMAL_PEOPLE, run, write
 
 # Lint-clean, with comments and blank lines the edit must keep. @HISTORY@ is replaced by

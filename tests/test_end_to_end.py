@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.write import MANIFEST
+from generator.site.write import MANIFEST
 from tests.conftest import run
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from generator.markdown.svg import MapPoint, stakeholder_map
 from generator.pipeline import Layout, check, generate
-from generator.svg import MapPoint, stakeholder_map
 from tests.conftest import MINIMAL_INITIATIVE, TODAY, minimal
 
 ASSESSED = MINIMAL_INITIATIVE.replace(

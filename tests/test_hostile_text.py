@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from generator.model import ID_PATTERN, Initiative, Person
+from generator.source.model import ID_PATTERN, Initiative, Person
 from tests.sites import Output, build
 
 TAGS: dict[str, str] = {}  # tag -> key path of the field it sits in

@@ -4,8 +4,8 @@ import typing
 
 import pytest
 
-from generator.icons import ROLE_ICONS, role_icon
-from generator.model import Role
+from generator.markdown.icons import ROLE_ICONS, role_icon
+from generator.source.model import Role
 
 
 @pytest.mark.parametrize("role", typing.get_args(Role))

@@ -6,7 +6,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator.mdtext import block, cell, inline, linktext, safe_url, url
+from generator.markdown.escape import block, cell, inline, linktext, safe_url, url
 from tests.conftest import minimal, run, write
 
 

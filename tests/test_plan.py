@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.audience import filter_project
+from generator.content.audience import filter_project
+from generator.content.plan import plan
 from generator.pipeline import Layout, check
-from generator.plan import plan
 from tests.conftest import REPO
 
 ON = dt.date(2026, 11, 27)

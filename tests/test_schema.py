@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.schema import FOLDER, SCHEMAS, schema_files
+from generator.source.schema import FOLDER, SCHEMAS, schema_files
 from tests.conftest import REPO, run
 
 

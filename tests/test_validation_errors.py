@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.yamlfile import _Loader
+from generator.source.yamlfile import _Loader
 from tests.conftest import MINIMAL_INITIATIVE, edited, minimal, run, write
 
 INI = "playbooks/small/initiative.yml"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.changes import transition
+from generator.content.plan import plan
+from generator.content.views import InitiativeView
+from generator.content.what_changed import transition
 from generator.pipeline import Layout, check
-from generator.plan import plan
-from generator.views import InitiativeView
 from tests.conftest import run
 from tests.test_advance import PLAYBOOK, playbook
 

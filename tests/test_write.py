@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.problems import UserError
-from generator.write import MANIFEST, write
+from generator.site.write import MANIFEST, write
+from generator.source.problems import UserError
 
 
 def test_writes_only_changed_files(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 from collections.abc import Iterable
 
-from generator.problems import short
+from generator.source.problems import short
 
 
 def found(value: object, bare: bool = False) -> str:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.model import Initiative, Module
-from generator.problems import Problem
-from generator.project import Project
-from generator.yamlfile import Document, Key, dotted
+from generator.source.model import Initiative, Module
+from generator.source.problems import Problem
+from generator.source.project import Project
+from generator.source.yamlfile import Document, Key, dotted
 
 OPEN_OUTCOMES = ("open", "improving", "escalated")
 

@@ -17,7 +17,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from generator.problems import UserError
+from generator.source.problems import UserError
 
 
 @contextlib.contextmanager

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Generic, Literal, TypeVar
 
-from generator.model import Module, Session, Stage
-from generator.views import InitiativeView, Involvement
+from generator.content.views import InitiativeView, Involvement
+from generator.source.model import Module, Session, Stage
 
 T = TypeVar("T")
 Kind = Literal["new", "ends", "stays"]

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.model import Initiative, Person
+from generator.source.model import Initiative, Person
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "person.schema.json": Person,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.model import Initiative, Person
+from generator.source.model import Initiative, Person
 
 
 @dataclass(frozen=True)

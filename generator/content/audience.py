@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
-from generator.model import AUDIENCES, HistoryEntry, Initiative, Module, Person, Visibility
-from generator.problems import UserError
-from generator.project import Project
+from generator.source.model import AUDIENCES, HistoryEntry, Initiative, Module, Person, Visibility
+from generator.source.problems import UserError
+from generator.source.project import Project
 
 T = TypeVar("T")
 

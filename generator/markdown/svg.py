@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from generator.mdtext import attr
+from generator.markdown.escape import attr
 
 BOX_W = 180
 BOX_H = 64

@@ -19,13 +19,13 @@ from pathlib import Path
 
 import yaml
 
-from generator.load import Sources, load_sources
-from generator.model import HistoryEntry, Initiative, Stage
 from generator.pipeline import Layout
-from generator.problems import Problem, UserError
-from generator.validate import validate
-from generator.wording import did_you_mean
-from generator.yamlfile import Document, load
+from generator.source.explain import did_you_mean
+from generator.source.load import Sources, load_sources
+from generator.source.model import HistoryEntry, Initiative, Stage
+from generator.source.problems import Problem, UserError
+from generator.source.validate import validate
+from generator.source.yamlfile import Document, load
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.exceptions import MkDocsException
 
 from generator.pipeline import Layout, render_to_disk
-from generator.problems import UserError
+from generator.source.problems import UserError
 
 
 def _mkdocs_logging() -> None:

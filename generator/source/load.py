@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.model import ID_PATTERN
-from generator.problems import Problem, short
-from generator.yamlfile import Document, load
+from generator.source.model import ID_PATTERN
+from generator.source.problems import Problem, short
+from generator.source.yamlfile import Document, load
 
 _ID = re.compile(ID_PATTERN)
 RESERVED = {"people", "pages"}

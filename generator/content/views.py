@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
-from generator.model import Activity, HistoryEntry, Initiative, Member, Module, Person, Stage
-from generator.svg import TimelineStage
+from generator.markdown.svg import TimelineStage
+from generator.source.model import Activity, HistoryEntry, Initiative, Member, Module, Person, Stage
 
 LETTERS = ("R", "A", "C", "I")
 MATRIX_MAX_COLUMNS = 15

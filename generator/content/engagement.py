@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from generator.model import Member, Resistance
-from generator.svg import MapPoint
-from generator.views import InitiativeView
+from generator.content.views import InitiativeView
+from generator.markdown.svg import MapPoint
+from generator.source.model import Member, Resistance
 
 AT_RISK = ("skeptic", "resistant")
 # A resistance entry still being worked on (the same rule as the lint warning).

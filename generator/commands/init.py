@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.model import ID_PATTERN
-from generator.problems import UserError
+from generator.source.model import ID_PATTERN
+from generator.source.problems import UserError
 
 _ID = re.compile(ID_PATTERN)
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/{kind}.schema.json\n"

@@ -12,10 +12,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator import icons, mdtext, svg
-from generator.plan import Page, Plan, charter_path, module_path, person_path, stage_path
-from generator.problems import UserError
-from generator.views import InitiativeView
+from generator.content.plan import Page, Plan, charter_path, module_path, person_path, stage_path
+from generator.content.views import InitiativeView
+from generator.markdown import escape, icons, svg
+from generator.source.problems import UserError
 
 
 def _finalize(value: Any) -> Any:
@@ -30,7 +30,7 @@ def _finalize(value: Any) -> Any:
         return Markup(f"{value:g}" if isinstance(value, float) else str(value))
     if isinstance(value, dt.date):
         return Markup(value.isoformat())
-    return mdtext.inline(value)
+    return escape.inline(value)
 
 
 @jinja2.pass_context
@@ -42,9 +42,9 @@ def _url(ctx: jinja2.runtime.Context, target: str) -> Markup:
 def _person_link(ctx: jinja2.runtime.Context, view: InitiativeView, pid: str) -> Markup:
     """A team member's name linking to their charter; anyone else's name as plain text."""
     if view.member(pid) is None:
-        return mdtext.inline(view.name(pid))
+        return escape.inline(view.name(pid))
     target = relative(charter_path(view.id, pid), ctx["here"])
-    return Markup(f"[{mdtext.linktext(view.name(pid))}]({target})")
+    return Markup(f"[{escape.linktext(view.name(pid))}]({target})")
 
 
 @jinja2.pass_context
@@ -95,11 +95,11 @@ def environment(templates: Path) -> jinja2.Environment:
         bytecode_cache=jinja2.FileSystemBytecodeCache(),
     )
     env.filters.update(
-        inline=mdtext.inline,
-        cell=mdtext.cell,
-        linktext=mdtext.linktext,
-        urlsafe=mdtext.url,
-        block=mdtext.block,
+        inline=escape.inline,
+        cell=escape.cell,
+        linktext=escape.linktext,
+        urlsafe=escape.url,
+        block=escape.block,
         minutes=_minutes,
         clock=_clock,
         label=_label,
@@ -122,7 +122,7 @@ def environment(templates: Path) -> jinja2.Environment:
 
 def _html_escaped(value: Any) -> Any:
     if isinstance(value, str):
-        return mdtext.attr(value)
+        return escape.attr(value)
     if isinstance(value, dict):
         return {k: _html_escaped(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -132,7 +132,7 @@ def _html_escaped(value: Any) -> Any:
 
 def _front_matter(page: Page) -> str:
     # Every text is escaped for HTML: MkDocs themes print front matter without escaping.
-    lines = ["title: " + json.dumps(mdtext.attr(page.title))]
+    lines = ["title: " + json.dumps(escape.attr(page.title))]
     lines += [
         f"{key}: {json.dumps(_html_escaped(value), sort_keys=True)}"
         for key, value in sorted(page.meta.items())

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.problems import UserError
+from generator.source.problems import UserError
 
 MANIFEST = ".playbook-manifest.json"
 

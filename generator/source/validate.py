@@ -7,14 +7,14 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.load import Sources
-from generator.mdtext import safe_url
-from generator.model import Initiative, Person
-from generator.problems import Problem, UserError, short
-from generator.project import Project
-from generator.schema_errors import problems_from
-from generator.wording import did_you_mean, explain, found, one_of
-from generator.yamlfile import Document, Key, dotted
+from generator.markdown.escape import safe_url
+from generator.source.explain import did_you_mean, explain, found, one_of
+from generator.source.load import Sources
+from generator.source.model import Initiative, Person
+from generator.source.problems import Problem, UserError, short
+from generator.source.project import Project
+from generator.source.schema_errors import problems_from
+from generator.source.yamlfile import Document, Key, dotted
 
 
 def _typed(doc: Document, cls: type[BaseModel], out: list[Problem]) -> Any:

@@ -9,14 +9,14 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from generator.audience import rank
-from generator.changes import transition
-from generator.engagement import EngagementView
-from generator.icons import STAGE_ICONS
-from generator.mdtext import attr
-from generator.model import Person, Visibility
-from generator.project import Project
-from generator.views import InitiativeView
+from generator.content.audience import rank
+from generator.content.engagement import EngagementView
+from generator.content.views import InitiativeView
+from generator.content.what_changed import transition
+from generator.markdown.escape import attr
+from generator.markdown.icons import STAGE_ICONS
+from generator.source.model import Person, Visibility
+from generator.source.project import Project
 
 NavItem = dict[str, Any] | str
 

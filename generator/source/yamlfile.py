@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from generator.problems import Problem, short
+from generator.source.problems import Problem, short
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000

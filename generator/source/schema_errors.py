@@ -14,9 +14,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.problems import Problem
-from generator.wording import did_you_mean, explain, found, one_of
-from generator.yamlfile import Document, Key, dotted
+from generator.source.explain import did_you_mean, explain, found, one_of
+from generator.source.problems import Problem
+from generator.source.yamlfile import Document, Key, dotted
 
 ID_RULE = (
     "lowercase letters, digits and '-', starting with a letter or digit, at most 64 characters"
