@@ -13,7 +13,7 @@ from generator.pipeline import (
     DEFAULT_AUDIENCE,
     Layout,
     build_to_disk,
-    check,
+    load_project,
     render_to_disk,
     today,
 )
@@ -85,7 +85,7 @@ def cli(ctx: click.Context, root: Path) -> None:
 @click.pass_obj
 def validate(layout: Layout, strict: bool) -> None:
     """Check all playbooks; print errors and warnings."""
-    project, warnings = check(layout, today(), strict)
+    project, warnings = load_project(layout, today(), strict)
     n = len(project.initiatives)
     click.echo(
         f"ok: {n} initiative{'s' if n != 1 else ''}, {len(project.people)} people, "

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.content.audience import check as check_audience
-from generator.content.audience import filter_project
+from generator.content.audience import audience_level, filter_project
 from generator.content.plan import NavItem, Plan, plan
 from generator.markdown.render import render
 from generator.site.freshness import input_key
@@ -58,7 +57,9 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def check(layout: Layout, on: dt.date, strict: bool = False) -> tuple[Project, list[Problem]]:
+def load_project(
+    layout: Layout, on: dt.date, strict: bool = False
+) -> tuple[Project, list[Problem]]:
     """Load and validate everything; warnings are logged, and are errors under `strict`."""
     sources = load_sources(layout.playbooks, layout.root)
     project = validate(sources)
@@ -77,7 +78,7 @@ def generate(
     project: Project, layout: Layout, audience: str, on: dt.date
 ) -> tuple[Plan, dict[str, bytes]]:
     """Plan and render in memory: no I/O beyond reading templates."""
-    level = check_audience(audience)
+    level = audience_level(audience)
     the_plan = plan(filter_project(project, level), level, on)
     return the_plan, render(the_plan, layout.templates)
 
@@ -117,7 +118,7 @@ def _produce(
 ) -> tuple[Plan, dict[str, bytes], dict[str, Any]]:
     """Check, plan and render in memory; also what the manifest keeps of this render, so an
     unchanged repository can skip the next one."""
-    project, warnings = check(layout, on, strict)
+    project, warnings = load_project(layout, on, strict)
     the_plan, files = generate(project, layout, audience, on)
     record = {
         "key": key,

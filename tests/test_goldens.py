@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import Layout, check, generate
+from generator.pipeline import Layout, generate, load_project
 from tests.conftest import REPO, TODAY
 
 GOLDENS = Path(__file__).parent / "goldens"
@@ -23,7 +23,7 @@ CASES = sorted(p.name for p in GOLDENS.iterdir() if (p / "playbooks").is_dir())
 def _generate(playbooks_root: Path, audience: str) -> dict[str, bytes]:
     layout = Layout(playbooks_root)
     on = dt.date.fromisoformat(TODAY)
-    project, _ = check(layout, on)
+    project, _ = load_project(layout, on)
     _, files = generate(project, Layout(REPO), audience, on)
     return files
 

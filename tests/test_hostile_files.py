@@ -126,7 +126,7 @@ CASES: dict[str, tuple[Setup, list[str]]] = {
             f"{PEOPLE}/large.yml",
             "name: x\ntitle: y\nfunction: z\n# " + "x" * (3 * 1024 * 1024) + "\n",
         ),
-        ["playbooks/people/large.yml: file is larger than 2048 KiB"],
+        ["playbooks/people/large.yml: file is larger than 2 MiB"],
     ),
     "non-UTF-8 bytes": (
         lambda r: (r / PEOPLE / "latin.yml").write_bytes(b"name: Ann\ntitle: caf\xe9\n"),

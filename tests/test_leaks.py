@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from generator.content.audience import rank
 from generator.source.model import AUDIENCES
+from generator.source.rules import rank
 from tests.conftest import MINIMAL_INITIATIVE, minimal, run
 from tests.sites import Output, build
 

@@ -7,14 +7,14 @@ from pathlib import Path
 
 from generator.content.audience import filter_project
 from generator.content.plan import plan
-from generator.pipeline import Layout, check
+from generator.pipeline import Layout, load_project
 from tests.conftest import REPO
 
 ON = dt.date(2026, 11, 27)
 
 
 def _plan(root: Path, audience: str = "leadership"):  # type: ignore[no-untyped-def]
-    project, _ = check(Layout(root), ON)
+    project, _ = load_project(Layout(root), ON)
     return project, plan(filter_project(project, audience), audience, ON)  # type: ignore[arg-type]
 
 

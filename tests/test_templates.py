@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.content.views import InitiativeView
 from tests.conftest import minimal, run
 
 
@@ -45,3 +46,18 @@ def test_template_errors_name_the_line(blank: Path, source: str, message: str) -
     minimal(blank)
     (blank / "templates" / "home.md.j2").write_text(source)
     assert _render_error(blank) == message
+
+
+def test_a_generator_bug_under_a_template_keeps_its_traceback(
+    blank: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only Jinja's own errors are the template's fault; anything else is a bug of ours and
+    must not be reported as the user's template error."""
+    minimal(blank)
+
+    def broken(self: InitiativeView) -> None:
+        raise TypeError("a bug in the generator")
+
+    monkeypatch.setattr(InitiativeView, "timeline", broken)
+    with pytest.raises(TypeError, match="a bug in the generator"):
+        run(blank, "render")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from generator.content.plan import plan
 from generator.content.views import InitiativeView
-from generator.content.what_changed import transition
-from generator.pipeline import Layout, check
+from generator.content.what_changed import what_changed
+from generator.pipeline import Layout, load_project
 from tests.conftest import run
 from tests.test_advance import PLAYBOOK, playbook
 
@@ -156,7 +156,7 @@ def test_only_audiences_that_see_the_team_get_the_page(blank: Path) -> None:
         text=PLAYBOOK.replace("current_stage: start ", "current_stage: build "),
     )
     layout = Layout(blank)
-    project, _ = check(layout, dt.date(2026, 11, 27))
+    project, _ = load_project(layout, dt.date(2026, 11, 27))
     on = dt.date(2026, 11, 27)
     everyone = plan(project, "everyone", on)
     assert "small/what-changed.md" not in everyone.pages
@@ -177,11 +177,11 @@ def test_transition_needs_the_last_entry_to_be_the_current_stage(blank: Path) ->
         ONE_ENTRY + "  - {stage: build, entered: 2026-11-27}\n",
         text=PLAYBOOK.replace("current_stage: start ", "current_stage: finish"),
     )
-    project, _ = check(Layout(blank), dt.date(2026, 11, 27))
+    project, _ = load_project(Layout(blank), dt.date(2026, 11, 27))
     ini = project.initiatives["small"]
-    assert transition(InitiativeView("small", ini, project.people)) is None
+    assert what_changed(InitiativeView("small", ini, project.people)) is None
     moved = ini.model_copy(update={"current_stage": "build"})
-    change = transition(InitiativeView("small", moved, project.people))
+    change = what_changed(InitiativeView("small", moved, project.people))
     assert change is not None
     assert (change.left.id, change.entered.id, change.forward) == ("start", "build", True)
     ann = change.member("ann-lee")

@@ -29,7 +29,7 @@ from generator.source.yamlfile import Document, load
 
 
 @dataclass(frozen=True)
-class Transition:
+class Move:
     """What `advance` did."""
 
     initiative: str
@@ -47,7 +47,7 @@ def advance(
     to: str | None = None,
     force: bool = False,
     by: str | None = None,
-) -> Transition:
+) -> Move:
     """Move initiative `iid` to the next stage (or `to`) on `on`; raise UserError if refused."""
     sources = load_sources(layout.playbooks, layout.root)
     project = validate(sources)
@@ -97,7 +97,7 @@ def advance(
     raw = path.read_bytes()
     text = _edit(raw.decode("utf-8"), doc, ini, target.id, added)
     _replace_checked(path, text, doc, sources, iid, target.id, [*ini.stage_history, *added])
-    return Transition(iid, doc.file, current, target, on, tuple(t for _, t in open_))
+    return Move(iid, doc.file, current, target, on, tuple(t for _, t in open_))
 
 
 def _target(iid: str, ini: Initiative, current: Stage, to: str | None) -> Stage:

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.source.model import ID_PATTERN
+from generator.source.load import RESERVED
+from generator.source.model import ID_PATTERN, ID_RULE
 from generator.source.problems import UserError
 
 _ID = re.compile(ID_PATTERN)
@@ -39,10 +40,7 @@ def _words(id_: str) -> str:
 
 def _check_id(value: str, what: str) -> None:
     if not _ID.match(value):
-        raise UserError(
-            f"not a valid {what} id: {value!r} (expected lowercase letters, digits "
-            "and '-', starting with a letter or digit, at most 64 characters)"
-        )
+        raise UserError(f"not a valid {what} id: {value!r} (expected {ID_RULE})")
 
 
 def _person(pid: str, title: str) -> str:
@@ -178,7 +176,7 @@ def scaffold(
         raise UserError("--stages needs one or more different stage ids")
     if title is not None and not title.strip():
         raise UserError("--title must not be empty")
-    if iid in ("people", "pages"):
+    if iid in RESERVED:
         raise UserError(f"'{iid}' is a reserved folder name; choose another initiative id")
     folder = playbooks / iid
     for name in ("initiative.yml", "initiative.yaml"):

@@ -17,26 +17,24 @@ from typing import TypeVar
 from generator.source.model import AUDIENCES, HistoryEntry, Initiative, Module, Person, Visibility
 from generator.source.problems import UserError
 from generator.source.project import Project
+from generator.source.rules import sees, sees_team
 
 T = TypeVar("T")
 
 
-def rank(level: str) -> int:
-    return AUDIENCES.index(level)
-
-
-def check(audience: str) -> Visibility:
+def audience_level(audience: str) -> Visibility:
+    """The audience named on a command line or in a config, or a clear refusal."""
     if audience not in AUDIENCES:
         raise UserError(f"unknown audience '{audience}'; expected one of: {', '.join(AUDIENCES)}")
     return audience
 
 
 def _visible(items: Sequence[T], audience: Visibility) -> list[T]:
-    return [i for i in items if rank(getattr(i, "visibility", "everyone")) <= rank(audience)]
+    return [i for i in items if sees(audience, getattr(i, "visibility", "everyone"))]
 
 
 def _module(m: Module, audience: Visibility) -> Module:
-    leadership = rank(audience) >= rank("leadership")
+    leadership = sees_team(audience)
     return m.model_copy(
         update={
             "agenda": _visible(m.agenda, audience),
@@ -70,7 +68,7 @@ def _history(ini: Initiative, stage_ids: set[str]) -> list[HistoryEntry]:
 
 
 def _initiative(iid: str, ini: Initiative, audience: Visibility) -> Initiative:
-    leadership = rank(audience) >= rank("leadership")
+    leadership = sees_team(audience)
     core = audience == "core"
     stages = _visible(ini.stages, audience)
     stage_ids = {s.id for s in stages}
@@ -125,7 +123,7 @@ def _sponsor_names(project: Project) -> dict[str, Person]:
 
 def filter_project(project: Project, audience: Visibility) -> Project:
     """The project as `audience` may see it."""
-    leadership = rank(audience) >= rank("leadership")
+    leadership = sees_team(audience)
     return Project(
         people=project.people if leadership else _sponsor_names(project),
         initiatives={k: _initiative(k, v, audience) for k, v in project.initiatives.items()},

@@ -12,11 +12,8 @@ from functools import cached_property
 
 from generator.content.views import InitiativeView
 from generator.markdown.svg import MapPoint
+from generator.source import rules
 from generator.source.model import Member, Resistance
-
-AT_RISK = ("skeptic", "resistant")
-# A resistance entry still being worked on (the same rule as the lint warning).
-NOT_RESOLVED = ("open", "improving", "escalated")
 
 
 @dataclass(frozen=True)
@@ -27,30 +24,27 @@ class Unplanned:
 
 class EngagementView:
     def __init__(self, view: InitiativeView) -> None:
-        self.v = view
+        self.view = view
 
     @cached_property
     def assessed(self) -> list[Member]:
         """Team members with an assessment, in team order."""
-        return [m for m in self.v.ini.team if m.assessment]
-
-    def _open(self, pid: str) -> bool:
-        return any(r.person == pid and r.outcome in NOT_RESOLVED for r in self.v.ini.resistance)
+        return [m for m in self.view.ini.team if m.assessment]
 
     @cached_property
     def unplanned(self) -> list[Unplanned]:
         """Skeptic or resistant members with no open resistance entry."""
         return [
             Unplanned(m.person, m.assessment.support)
-            for m in self.assessed
-            if m.assessment and m.assessment.support in AT_RISK and not self._open(m.person)
+            for m in rules.unplanned_resistance(self.view.ini)
+            if m.assessment and m.assessment.support
         ]
 
     def points(self) -> list[MapPoint]:
         flagged = {u.person for u in self.unplanned}
         return [
             MapPoint(
-                self.v.name(m.person),
+                self.view.name(m.person),
                 m.assessment.support,
                 m.assessment.influence,
                 m.person in flagged,
@@ -70,4 +64,4 @@ class EngagementView:
 
     @cached_property
     def resistance(self) -> list[Resistance]:
-        return list(self.v.ini.resistance)
+        return list(self.view.ini.resistance)

@@ -10,8 +10,19 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
+from generator.content.paths import InitiativePaths
 from generator.markdown.svg import TimelineStage
-from generator.source.model import Activity, HistoryEntry, Initiative, Member, Module, Person, Stage
+from generator.source import rules
+from generator.source.model import (
+    Activity,
+    Alignment,
+    HistoryEntry,
+    Initiative,
+    Member,
+    Module,
+    Person,
+    Stage,
+)
 
 LETTERS = ("R", "A", "C", "I")
 MATRIX_MAX_COLUMNS = 15
@@ -38,6 +49,7 @@ class InitiativeView:
         self.id = id_
         self.ini = ini
         self.people = people
+        self.paths = InitiativePaths(id_)
 
     # --- people -------------------------------------------------------------------------
     def name(self, pid: str) -> str:
@@ -206,7 +218,11 @@ class InitiativeView:
 
     @staticmethod
     def agenda_total(module: Module) -> int:
-        return sum(a.minutes for a in module.agenda)
+        return rules.agenda_total(module)
+
+    @staticmethod
+    def agenda_adds_up(module: Module) -> bool:
+        return rules.agenda_adds_up(module)
 
     @staticmethod
     def agenda_times(module: Module) -> list[tuple[int, int]]:
@@ -247,11 +263,22 @@ class InitiativeView:
         return self._reports.get(pid, [])
 
     def review_overdue(self, today: dt.date) -> bool:
-        return bool(self.ini.review_by and self.ini.review_by < today)
+        return rules.review_overdue(self.ini, today)
 
     @cached_property
-    def alignment_ratio(self) -> float | None:
+    def alignment(self) -> AlignmentView | None:
         al = self.ini.alignment
-        if al and al.first_estimate_weeks and al.planned_weeks is not None:
-            return al.planned_weeks / al.first_estimate_weeks
-        return None
+        return AlignmentView(al) if al else None
+
+
+class AlignmentView:
+    """The alignment budget against the rule of thumb, for the overview."""
+
+    factor = rules.ALIGNMENT_FACTOR
+
+    def __init__(self, alignment: Alignment) -> None:
+        self.first_estimate = alignment.first_estimate_weeks
+        self.planned = alignment.planned_weeks
+        self.floor = rules.alignment_floor(alignment)
+        self.ratio = rules.alignment_ratio(alignment)
+        self.short = rules.alignment_short(alignment)

@@ -75,7 +75,7 @@ class MemberChange:
 
 
 @dataclass(frozen=True)
-class Transition:
+class StageChange:
     left: Stage
     entered: Stage
     on: dt.date
@@ -102,7 +102,7 @@ def _split(items: list[T], new: list[T], stays: list[T]) -> Delta[T]:
     return Delta(tuple(new), tuple(i for i in items if i not in stays), tuple(stays))
 
 
-def transition(view: InitiativeView) -> Transition | None:
+def what_changed(view: InitiativeView) -> StageChange | None:
     """The last transition as this view's audience may see it; None before any."""
     history = view.ini.stage_history
     if len(history) < 2 or history[-1].stage != view.ini.current_stage:
@@ -141,7 +141,7 @@ def transition(view: InitiativeView) -> Transition | None:
                 now.time_commitment if now else None,
             )
         )
-    return Transition(
+    return StageChange(
         left,
         entered,
         on,

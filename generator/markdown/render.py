@@ -12,7 +12,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.content.plan import Page, Plan, charter_path, module_path, person_path, stage_path
+from generator.content.paths import person_page, relative
+from generator.content.plan import Page, Plan
 from generator.content.views import InitiativeView
 from generator.markdown import escape, icons, svg
 from generator.source.problems import UserError
@@ -43,23 +44,13 @@ def _person_link(ctx: jinja2.runtime.Context, view: InitiativeView, pid: str) ->
     """A team member's name linking to their charter; anyone else's name as plain text."""
     if view.member(pid) is None:
         return escape.inline(view.name(pid))
-    target = relative(charter_path(view.id, pid), ctx["here"])
+    target = relative(view.paths.charter(pid), ctx["here"])
     return Markup(f"[{escape.linktext(view.name(pid))}]({target})")
 
 
 @jinja2.pass_context
 def _people_links(ctx: jinja2.runtime.Context, view: InitiativeView, ids: list[str]) -> Markup:
     return Markup(", ").join(_person_link(ctx, view, pid) for pid in ids)
-
-
-def relative(target: str, here: str) -> str:
-    """Link from page `here` to page `target`, both relative to the docs folder."""
-    base = here.split("/")[:-1]
-    parts = target.split("/")
-    common = 0
-    while common < len(base) and common < len(parts) - 1 and base[common] == parts[common]:
-        common += 1
-    return "/".join([".."] * (len(base) - common) + parts[common:])
 
 
 def _minutes(value: int) -> str:
@@ -112,10 +103,7 @@ def environment(templates: Path) -> jinja2.Environment:
         zip=zip,
         timeline=svg.timeline,
         stakeholder_map=svg.stakeholder_map,
-        stage_path=stage_path,
-        module_path=module_path,
-        charter_path=charter_path,
-        person_path=person_path,
+        person_page=person_page,
     )
     return env
 
@@ -161,7 +149,8 @@ def _template_line(exc: BaseException) -> tuple[str, int]:
 
 def render(plan: Plan, templates: Path) -> dict[str, bytes]:
     """Every page of the plan as Markdown. Templates are the site's editable wording: an error
-    in one is the user's to fix, so it is reported as theirs, with file and line."""
+    in one is the user's to fix, so it is reported as theirs, with file and line. Any other
+    exception is a bug of the generator and keeps its traceback."""
     env = environment(templates)
     try:
         return {path: render_page(env, page) for path, page in plan.pages.items()}
@@ -173,11 +162,10 @@ def render(plan: Plan, templates: Path) -> dict[str, bytes]:
     except jinja2.TemplateSyntaxError as exc:
         where = _shown(Path(exc.filename)) if exc.filename else "templates"
         raise UserError(f"{where}:{exc.lineno}: template syntax error: {exc.message}") from None
-    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
+    except jinja2.TemplateError as exc:
         name, line = _template_line(exc)
-        if not name:
-            raise
-        raise UserError(f"{_shown(Path(name))}:{line}: template error: {exc}") from None
+        where = f"{_shown(Path(name))}:{line}" if name else "templates"
+        raise UserError(f"{where}: template error: {exc}") from None
 
 
 def _shown(path: Path) -> str:

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.source.model import Initiative, Module
+from generator.source import rules
+from generator.source.model import Initiative
 from generator.source.problems import Problem
 from generator.source.project import Project
 from generator.source.yamlfile import Document, Key, dotted
 
-OPEN_OUTCOMES = ("open", "improving", "escalated")
-
 EXPLICIT_ROLES = "roles must be explicit; give every member responsibilities in every stage"
 TRAIN_TOGETHER = "train the whole team collectively at every stage"
 PLAN_RESISTANCE = "plan for resistance; add an entry under resistance: for them"
-ALIGNMENT_TIME = "leaders underestimate the time to align by about 10x; plan for it"
+ALIGNMENT_TIME = (
+    f"leaders underestimate the time to align by about {rules.ALIGNMENT_FACTOR}x; plan for it"
+)
 REVIEW = "keep the playbook current; review it and set a new review_by"
 SIGN_CHARTER = "never assume executives know their role; have charters signed in the first stage"
 AGENDA_ADDS_UP = "a timed agenda must add up; fix the minutes or duration_minutes"
@@ -29,14 +30,10 @@ def _warn(doc: Document, path: Key, message: str, advice: str) -> Problem:
     return Problem(doc.file, line, col, dotted(path), f"{message} (advice: {advice})", "warning")
 
 
-def _for_everyone(module: Module, team: set[str]) -> bool:
-    return module.attendees == "all" or team <= set(module.attendees)
-
-
 def _members(doc: Document, ini: Initiative) -> list[Problem]:
     out: list[Problem] = []
     stage_ids = [s.id for s in ini.stages]
-    past_first = stage_ids.index(ini.current_stage) > 0
+    past_first = rules.past_first_stage(ini)
     for i, m in enumerate(ini.team):
         for stage in stage_ids:
             duty = m.stages.get(stage)
@@ -60,10 +57,8 @@ def _members(doc: Document, ini: Initiative) -> list[Problem]:
                     SIGN_CHARTER,
                 )
             )
-        support = m.assessment.support if m.assessment else None
-        if support in ("skeptic", "resistant") and not any(
-            r.person == m.person and r.outcome in OPEN_OUTCOMES for r in ini.resistance
-        ):
+        if m.assessment and rules.at_risk(m) and not rules.resistance_planned(m, ini.resistance):
+            support = m.assessment.support
             out.append(
                 _warn(
                     doc,
@@ -79,7 +74,7 @@ def _initiative(doc: Document, ini: Initiative, today: dt.date) -> list[Problem]
     out = _members(doc, ini)
     team = {m.person for m in ini.team}
     for i, s in enumerate(ini.stages):
-        if not any(t.stage == s.id and _for_everyone(t, team) for t in ini.training):
+        if not any(t.stage == s.id and rules.for_whole_team(t, team) for t in ini.training):
             out.append(
                 _warn(
                     doc,
@@ -89,35 +84,29 @@ def _initiative(doc: Document, ini: Initiative, today: dt.date) -> list[Problem]
                 )
             )
     for i, t in enumerate(ini.training):
-        total = sum(a.minutes for a in t.agenda)
-        if t.agenda and total != t.duration_minutes:
+        if not rules.agenda_adds_up(t):
             out.append(
                 _warn(
                     doc,
                     ("training", i, "agenda"),
-                    f"agenda adds up to {total} "
+                    f"agenda adds up to {rules.agenda_total(t)} "
                     f"minutes but duration_minutes is {t.duration_minutes}",
                     AGENDA_ADDS_UP,
                 )
             )
     al = ini.alignment
-    if (
-        al
-        and al.first_estimate_weeks
-        and al.planned_weeks is not None
-        and al.planned_weeks < 10 * al.first_estimate_weeks
-    ):
+    if al and rules.alignment_short(al):
         out.append(
             _warn(
                 doc,
                 ("alignment", "planned_weeks"),
-                f"{al.planned_weeks:g} weeks "
-                f"planned is below 10 x the first estimate of "
-                f"{al.first_estimate_weeks:g} weeks",
+                f"{al.planned_weeks or 0:g} weeks planned is below "
+                f"{rules.ALIGNMENT_FACTOR} x the first estimate of "
+                f"{al.first_estimate_weeks or 0:g} weeks",
                 ALIGNMENT_TIME,
             )
         )
-    if ini.review_by and ini.review_by < today:
+    if rules.review_overdue(ini, today):
         out.append(_warn(doc, ("review_by",), f"review date {ini.review_by} has passed", REVIEW))
     return out
 

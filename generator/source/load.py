@@ -6,13 +6,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.source.model import ID_PATTERN
+from generator.source.model import ID_PATTERN, ID_RULE
 from generator.source.problems import Problem, short
-from generator.source.yamlfile import Document, load
+from generator.source.yamlfile import MAX_BYTES, TOO_LARGE, Document, load
 
 _ID = re.compile(ID_PATTERN)
-RESERVED = {"people", "pages"}
-MAX_PAGE_BYTES = 2 * 1024 * 1024
+# Folders of playbooks/ that are not initiatives.
+RESERVED = ("people", "pages")
 
 
 @dataclass
@@ -67,9 +67,7 @@ def load_sources(playbooks: Path, base: Path | None = None) -> Sources:
                     0,
                     "",
                     f"not a valid {kind} id: {short(id_)} (from the "
-                    f"{'file' if kind == 'person' else 'folder'} name; expected lowercase "
-                    "letters, digits and '-', starting with a letter or digit, at most 64 "
-                    "characters)",
+                    f"{'file' if kind == 'person' else 'folder'} name; expected {ID_RULE})",
                 )
             )
             return None
@@ -123,8 +121,8 @@ def load_sources(playbooks: Path, base: Path | None = None) -> Sources:
             shown = _display(path, base)
             if not _inside(path, playbooks):
                 out.problems.append(Problem(shown, 0, 0, "", "links outside playbooks/; refused"))
-            elif path.stat().st_size > MAX_PAGE_BYTES:
-                out.problems.append(Problem(shown, 0, 0, "", "page is larger than 2 MiB"))
+            elif path.stat().st_size > MAX_BYTES:
+                out.problems.append(Problem(shown, 0, 0, "", TOO_LARGE))
             else:
                 out.pages[rel] = path.read_bytes()
     return out

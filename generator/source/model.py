@@ -12,6 +12,10 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+# The same rule in words, for every message that refuses an id.
+ID_RULE = (
+    "lowercase letters, digits and '-', starting with a letter or digit, at most 64 characters"
+)
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1)]

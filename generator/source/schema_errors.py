@@ -7,7 +7,6 @@ Python type or a huge value.
 from __future__ import annotations
 
 import re
-import types
 import typing
 from dataclasses import dataclass
 from typing import Any
@@ -15,12 +14,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.source.explain import did_you_mean, explain, found, one_of
+from generator.source.model import ID_RULE
 from generator.source.problems import Problem
 from generator.source.yamlfile import Document, Key, dotted
 
-ID_RULE = (
-    "lowercase letters, digits and '-', starting with a letter or digit, at most 64 characters"
-)
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
 
@@ -32,7 +29,7 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     args = typing.get_args(annotation)
     if origin is dict and len(args) == 2:
         return _model_in(args[1])
-    if origin in (list, typing.Union, types.UnionType, typing.Annotated) or origin is not None:
+    if origin is not None:  # list[...], X | None, Annotated[...]
         for arg in args:
             found_model = _model_in(arg)
             if found_model:

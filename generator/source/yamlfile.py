@@ -17,6 +17,7 @@ import yaml
 from generator.source.problems import Problem, short
 
 MAX_BYTES = 2 * 1024 * 1024
+TOO_LARGE = "file is larger than 2 MiB"
 MAX_NODES = 200_000
 MAX_DEPTH = 50
 
@@ -201,7 +202,7 @@ def load(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
     except OSError as exc:
         return None, [Problem(display, 0, 0, "", f"cannot read file: {exc.strerror}")]
     if len(raw) > MAX_BYTES:
-        return None, [Problem(display, 0, 0, "", f"file is larger than {MAX_BYTES // 1024} KiB")]
+        return None, [Problem(display, 0, 0, "", TOO_LARGE)]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

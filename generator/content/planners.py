@@ -1,0 +1,180 @@
+"""One planner per family of pages: what each page is, its template, title and context.
+
+Each adds its pages to the `Book` (content/plan.py) with their front matter, and its entries
+to the navigation.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from generator.content import paths
+from generator.content.engagement import EngagementView
+from generator.content.views import InitiativeView
+from generator.content.what_changed import what_changed
+from generator.markdown.escape import attr
+from generator.markdown.icons import STAGE_ICONS
+from generator.source.model import Person
+from generator.source.project import Project
+from generator.source.rules import sees_team
+
+if TYPE_CHECKING:
+    from generator.content.plan import Book, NavItem
+
+
+def _person_tags(person: Person | None, role: str | None = None) -> tuple[str, ...]:
+    found = (person.function,) if person and person.function else ()
+    return found + ((role.capitalize(),) if role else ())
+
+
+def home(book: Book, views: list[InitiativeView], common: dict[str, Any]) -> None:
+    book.add(paths.HOME, "home.md.j2", "Home", {**common, "views": views})
+    book.nav.append({"Home": paths.HOME})
+
+
+def initiative(book: Book, view: InitiativeView, common: dict[str, Any]) -> None:
+    """An initiative's section: overview, what changed, stages, training, team pages."""
+    where = view.paths
+    audience = common["audience"]
+    change = what_changed(view)
+    # What changed is told member by member: it is for the audience that sees the team.
+    changes_page = where.what_changed if change and sees_team(audience) and view.ini.team else None
+    ctx = {**common, "view": view, "ini": view.ini, "change": change, "changes_page": changes_page}
+    # Every page of an initiative names its current stage: the theme prints the banner.
+    banner = (
+        {"playbook_stage": {"name": view.current.name, "page": where.stage(view.current.id)}}
+        if view.current
+        else {}
+    )
+    section: list[NavItem] = [
+        book.add(where.overview, "overview.md.j2", view.ini.title, ctx, banner)
+    ]
+    if changes_page:
+        book.add(changes_page, "what_changed.md.j2", "What changed", ctx, banner)
+        section.append({"What changed": changes_page})
+    section.append({"Stages": _stages(book, view, ctx, banner)})
+    modules = _training(book, view, ctx, banner)
+    if modules:
+        section.append({"Training": modules})
+    if sees_team(audience) and view.ini.team:
+        section += _team(book, view, ctx, banner)
+    if audience == "core" and view.ini.team:
+        engagement = {**ctx, "engagement": EngagementView(view)}
+        book.add(where.engagement, "engagement.md.j2", "Engagement plan", engagement, banner)
+        section.append({"Engagement plan": where.engagement})
+    book.nav.append({attr(view.ini.title): section})
+
+
+def _stages(
+    book: Book, view: InitiativeView, ctx: dict[str, Any], banner: dict[str, Any]
+) -> list[NavItem]:
+    out: list[NavItem] = []
+    for s in view.ini.stages:
+        state = (
+            "current"
+            if s.id == view.ini.current_stage
+            else ("done" if view.is_past(s.id) else "next")
+        )
+        out.append(
+            book.add(
+                view.paths.stage(s.id),
+                "stage.md.j2",
+                s.name,
+                {**ctx, "stage": s},
+                banner,
+                tags=(s.name,),
+                icon=STAGE_ICONS[state],
+            )
+        )
+    return out
+
+
+def _training(
+    book: Book, view: InitiativeView, ctx: dict[str, Any], banner: dict[str, Any]
+) -> list[NavItem]:
+    out: list[NavItem] = []
+    for t in view.ini.training:
+        stage = view.stage(t.stage)
+        out.append(
+            book.add(
+                view.paths.module(t.id),
+                "module.md.j2",
+                t.title,
+                {**ctx, "module": t},
+                banner,
+                tags=(stage.name,) if stage else (),
+            )
+        )
+    return out
+
+
+def _team(
+    book: Book, view: InitiativeView, ctx: dict[str, Any], banner: dict[str, Any]
+) -> list[NavItem]:
+    """The team page, a charter per member and decision rights. Charters are reached from
+    the team page, the people pages and search: one nav entry per executive would make
+    every page carry the whole organisation."""
+    where = view.paths
+    book.add(where.team, "team.md.j2", "Team and charters", ctx, banner)
+    for m in view.ini.team:
+        person = view.person(m.person)
+        book.add(
+            where.charter(m.person),
+            "charter.md.j2",
+            f"Role charter: {view.name(m.person)}",
+            {**ctx, "member": m, "person": person},
+            banner,
+            tags=_person_tags(person, m.role),
+        )
+    book.add(where.decisions, "decision_rights.md.j2", "Decision rights", ctx, banner)
+    return [{"Team and charters": where.team}, {"Decision rights": where.decisions}]
+
+
+def people(
+    book: Book, project: Project, views: list[InitiativeView], common: dict[str, Any]
+) -> None:
+    """A page per person, and the people index by function."""
+    on_team: dict[str, list[tuple[InitiativeView, str]]] = {}
+    for view in views:
+        for m in view.ini.team:
+            on_team.setdefault(m.person, []).append((view, m.role))
+    for pid, person in project.people.items():
+        context = {
+            **common,
+            "pid": pid,
+            "person": person,
+            "roles": on_team.get(pid, []),
+            "people": project.people,
+        }
+        book.add(
+            paths.person_page(pid), "person.md.j2", person.name, context, tags=_person_tags(person)
+        )
+    by_function: dict[str, list[str]] = {}
+    for pid, person in sorted(project.people.items(), key=lambda kv: (kv[1].name, kv[0])):
+        by_function.setdefault(person.function, []).append(pid)
+    context = {
+        **common,
+        "people": project.people,
+        "functions": sorted(by_function.items()),
+        "on_team": on_team,
+    }
+    book.add(paths.PEOPLE, "people.md.j2", "People", context)
+    book.nav.append({"People": paths.PEOPLE})
+
+
+def hand_written(book: Book, pages: dict[str, bytes]) -> None:
+    """Pages from playbooks/pages/, carried unchanged; Markdown ones are listed in the nav."""
+    listed: list[NavItem] = []
+    for rel, raw in sorted(pages.items()):
+        book.carry(paths.hand_written(rel), rel, raw)
+        if rel.endswith(".md"):
+            listed.append(paths.hand_written(rel))
+    if listed:
+        book.nav.append({"More": listed})
+
+
+def tags(book: Book, common: dict[str, Any]) -> None:
+    """Material's tags plugin lists tagged pages here: function, change role and stage."""
+    if book.tagged:
+        book.add(paths.TAGS, "tags.md.j2", "Tags", common)
+        book.nav.append({"Tags": paths.TAGS})
