@@ -12,6 +12,7 @@ from typing import Any
 
 from generator.content.audience import audience_level, filter_project
 from generator.content.plan import NavItem, Plan, plan
+from generator.content.settings import Settings
 from generator.markdown.render import render
 from generator.site.freshness import input_key
 from generator.site.write import WriteReport, fresh_run, write
@@ -78,8 +79,8 @@ def generate(
     project: Project, layout: Layout, audience: str, on: dt.date
 ) -> tuple[Plan, dict[str, bytes]]:
     """Plan and render in memory: no I/O beyond reading templates."""
-    level = audience_level(audience)
-    the_plan = plan(filter_project(project, level), level, on)
+    settings = Settings(today=on, audience=audience_level(audience))
+    the_plan = plan(filter_project(project, settings.audience), settings)
     return the_plan, render(the_plan, layout.templates)
 
 

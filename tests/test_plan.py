@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.content.audience import filter_project
 from generator.content.plan import plan
+from generator.content.settings import Settings
 from generator.pipeline import Layout, load_project
 from tests.conftest import REPO
 
@@ -15,7 +16,8 @@ ON = dt.date(2026, 11, 27)
 
 def _plan(root: Path, audience: str = "leadership"):  # type: ignore[no-untyped-def]
     project, _ = load_project(Layout(root), ON)
-    return project, plan(filter_project(project, audience), audience, ON)  # type: ignore[arg-type]
+    settings = Settings(today=ON, audience=audience)  # type: ignore[arg-type]
+    return project, plan(filter_project(project, settings.audience), settings)
 
 
 def test_every_stage_member_and_module_of_the_example_has_a_page() -> None:

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from generator.content.plan import plan
+from generator.content.settings import Settings
 from generator.content.views import InitiativeView
 from generator.content.what_changed import what_changed
 from generator.pipeline import Layout, load_project
@@ -158,9 +159,9 @@ def test_only_audiences_that_see_the_team_get_the_page(blank: Path) -> None:
     layout = Layout(blank)
     project, _ = load_project(layout, dt.date(2026, 11, 27))
     on = dt.date(2026, 11, 27)
-    everyone = plan(project, "everyone", on)
+    everyone = plan(project, Settings(today=on, audience="everyone"))
     assert "small/what-changed.md" not in everyone.pages
-    leadership = plan(project, "leadership", on)
+    leadership = plan(project, Settings(today=on, audience="leadership"))
     assert leadership.pages["small/what-changed.md"].title == "What changed"
     section = next(
         item["Small Change"]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.content import planners
+from generator.content.settings import Settings
 from generator.content.views import InitiativeView
 from generator.source.model import Visibility
 from generator.source.project import Project
@@ -74,9 +75,11 @@ class Book:
         self.pages[path] = Page("", title, raw=raw)
 
 
-def plan(project: Project, audience: Visibility, today: dt.date) -> Plan:
+def plan(project: Project, settings: Settings) -> Plan:
+    """The pages of a project already filtered for `settings.audience`."""
     book = Book()
-    common = {"audience": audience, "today": today}
+    audience = settings.audience
+    common = {"audience": audience, "today": settings.today, "settings": settings}
     views = [InitiativeView(iid, ini, project.people) for iid, ini in project.initiatives.items()]
     planners.home(book, views, common)
     for view in views:
