@@ -9,9 +9,11 @@ from pathlib import Path
 
 import click
 
+from generator.content.audience import audience_level
 from generator.pipeline import (
     DEFAULT_AUDIENCE,
     Layout,
+    Settings,
     build_to_disk,
     load_project,
     render_to_disk,
@@ -24,8 +26,10 @@ audience_option = click.option(
     "--audience",
     type=click.Choice(AUDIENCES),
     default=DEFAULT_AUDIENCE,
+    envvar="PLAYBOOK_AUDIENCE",
     show_default=True,
-    help="Who the output is for: content above this audience is never rendered.",
+    help="Who the output is for: content above this audience is never rendered "
+    "(default also from PLAYBOOK_AUDIENCE).",
 )
 strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 
@@ -99,7 +103,7 @@ def validate(layout: Layout, strict: bool) -> None:
 @click.pass_obj
 def render(layout: Layout, audience: str, strict: bool) -> None:
     """Write the generated Markdown."""
-    done = render_to_disk(layout, audience, strict=strict)
+    done = render_to_disk(layout, _settings(audience), strict=strict)
     report = done.report
     click.echo(
         f"rendered {done.pages} pages for '{audience}': "
@@ -120,8 +124,12 @@ def render(layout: Layout, audience: str, strict: bool) -> None:
 @click.pass_obj
 def build(layout: Layout, audience: str, site_dir: Path | None, strict: bool) -> None:
     """Render, then build the site with MkDocs."""
-    build_to_disk(layout, audience, site_dir, strict=strict)
+    build_to_disk(layout, _settings(audience), site_dir, strict=strict)
     click.echo(f"built the '{audience}' site in {site_dir or layout.root / 'site'}")
+
+
+def _settings(audience: str) -> Settings:
+    return Settings(today=today(), audience=audience_level(audience))
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -165,7 +173,7 @@ def advance_command(
         f"{moved.file}: {moved.initiative} moved from '{moved.left.id}' to "
         f"'{moved.entered.id}' on {moved.on}{note}"
     )
-    done = render_to_disk(layout)
+    done = render_to_disk(layout, _settings(DEFAULT_AUDIENCE))
     report = done.report
     click.echo(
         f"rendered {done.pages} pages for '{done.audience}': "

@@ -1,18 +1,22 @@
-"""load -> validate -> plan -> render -> write, wired together for the CLI and the MkDocs hook."""
+"""load -> validate -> lint -> filter -> plan -> render, once per run; then write or build.
+
+The CLI and the MkDocs plugin are doors into `run`; `render_to_disk` and `build_to_disk` add
+the only two ways its output reaches disk.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.content.audience import audience_level, filter_project
+from generator import packaged
+from generator.content.audience import filter_project
 from generator.content.plan import NavItem, Plan, plan
-from generator.content.settings import Settings
+from generator.content.settings import DEFAULT_AUDIENCE, Settings
 from generator.markdown.render import render
 from generator.site.freshness import input_key
 from generator.site.write import WriteReport, fresh_run, write
@@ -23,9 +27,12 @@ from generator.source.project import Project
 from generator.source.validate import validate
 
 log = logging.getLogger("playbook")
+# Warnings go to our logger from the CLI, to MkDocs' plugin logger from the plugin.
+Logger = logging.Logger | logging.LoggerAdapter[Any]
 
-DEFAULT_AUDIENCE = "leadership"
 GENERATED = "generated"
+
+__all__ = ["DEFAULT_AUDIENCE", "Layout", "Output", "Rendered", "Settings", "run", "today"]
 
 
 @dataclass(frozen=True)
@@ -33,14 +40,22 @@ class Layout:
     """Where things live in a site repository."""
 
     root: Path
+    playbooks_dir: str = "playbooks"
+    templates_dir: str = "templates"
 
     @property
     def playbooks(self) -> Path:
-        return self.root / "playbooks"
+        return self.root / self.playbooks_dir
 
     @property
     def templates(self) -> Path:
-        return self.root / "templates"
+        """The site's own templates: each file here overrides the packaged one of its name."""
+        return self.root / self.templates_dir
+
+    @property
+    def template_folders(self) -> tuple[Path, ...]:
+        own, defaults = self.templates.resolve(), packaged("templates").resolve()
+        return (own,) if own == defaults else (own, defaults)
 
     @property
     def generated(self) -> Path:
@@ -59,14 +74,14 @@ def today() -> dt.date:
 
 
 def load_project(
-    layout: Layout, on: dt.date, strict: bool = False
+    layout: Layout, on: dt.date, strict: bool = False, logger: Logger = log
 ) -> tuple[Project, list[Problem]]:
     """Load and validate everything; warnings are logged, and are errors under `strict`."""
     sources = load_sources(layout.playbooks, layout.root)
     project = validate(sources)
     warnings = lint(project, sources.initiatives, on)
     for w in warnings:
-        log.warning("%s", w)
+        logger.warning("%s", w)
     if strict and warnings:
         n = len(warnings)
         raise UserError(
@@ -75,100 +90,85 @@ def load_project(
     return project, warnings
 
 
-def generate(
-    project: Project, layout: Layout, audience: str, on: dt.date
-) -> tuple[Plan, dict[str, bytes]]:
-    """Plan and render in memory: no I/O beyond reading templates."""
-    settings = Settings(today=on, audience=audience_level(audience))
+@dataclass(frozen=True)
+class Output:
+    """One run of the pipeline, in memory: every file of the generated folder."""
+
+    settings: Settings
+    plan: Plan
+    files: dict[str, bytes]
+    warnings: tuple[Problem, ...]
+
+
+def generate(project: Project, layout: Layout, settings: Settings) -> tuple[Plan, dict[str, bytes]]:
+    """Filter, plan and render in memory: no I/O beyond reading templates."""
     the_plan = plan(filter_project(project, settings.audience), settings)
-    return the_plan, render(the_plan, layout.templates)
+    return the_plan, render(the_plan, layout.template_folders)
 
 
-def build_to_disk(
-    layout: Layout,
-    audience: str = DEFAULT_AUDIENCE,
-    site_dir: Path | None = None,
-    strict: bool = False,
-    on: dt.date | None = None,
-) -> Path:
-    """Render and build the site; `generated/` and the site change only if both succeed.
-
-    MkDocs builds from a staging copy of the Markdown, so a failed build (a broken link under
-    --strict, a theme error) cannot leave new Markdown next to the old site."""
-    from generator.site.build import build_site  # MkDocs is heavy: only the build needs it
-
-    on = on or today()
-    key = input_key(layout.playbooks, layout.templates, audience, on)
-    _, files, record = _produce(layout, audience, on, strict, key)
-    target = (site_dir or layout.root / "site").resolve()
-    with tempfile.TemporaryDirectory(prefix=f".{GENERATED}.", dir=layout.root) as staging:
-        write(files, Path(staging), run=record)
-        build_site(
-            layout.root,
-            audience,
-            target,
-            strict,
-            docs_dir=Path(staging),
-            commit=lambda: write(files, layout.generated, run=record),
-        )
-    return target
+def run(layout: Layout, settings: Settings, strict: bool = False, logger: Logger = log) -> Output:
+    """The whole pipeline, once; nothing reaches disk."""
+    project, warnings = load_project(layout, settings.today, strict, logger)
+    the_plan, files = generate(project, layout, settings)
+    return Output(settings, the_plan, files, tuple(warnings))
 
 
-def _produce(
-    layout: Layout, audience: str, on: dt.date, strict: bool, key: str
-) -> tuple[Plan, dict[str, bytes], dict[str, Any]]:
-    """Check, plan and render in memory; also what the manifest keeps of this render, so an
-    unchanged repository can skip the next one."""
-    project, warnings = load_project(layout, on, strict)
-    the_plan, files = generate(project, layout, audience, on)
-    record = {
+def _record(output: Output, key: str) -> dict[str, object]:
+    """What the manifest keeps of a render, so an unchanged repository can skip the next one."""
+    return {
         "key": key,
-        "pages": len(files),
-        "nav": the_plan.nav,
-        "as_of": the_plan.as_of.isoformat(),
-        "warnings": len(warnings),
+        "pages": len(output.files),
+        "nav": output.plan.nav,
+        "as_of": output.plan.as_of.isoformat(),
+        "warnings": len(output.warnings),
     }
-    return the_plan, files, record
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """What a render produced: enough for the CLI's summary and MkDocs' navigation."""
+    """What a render produced: enough for the CLI's summary."""
 
     audience: str
     pages: int
     nav: list[NavItem]
-    as_of: dt.date
     report: WriteReport
     cached: bool = False
 
 
 def render_to_disk(
-    layout: Layout,
-    audience: str = DEFAULT_AUDIENCE,
-    on: dt.date | None = None,
-    strict: bool = False,
-    out: Path | None = None,
+    layout: Layout, settings: Settings, strict: bool = False, out: Path | None = None
 ) -> Rendered:
-    """The whole pipeline; nothing reaches disk unless every earlier stage succeeded.
-
-    When nothing that feeds a render changed since the last one into `out`, the pipeline
-    is skipped and its navigation read back from the manifest."""
-    on = on or today()
+    """The whole pipeline into the generated folder; nothing reaches disk unless every
+    earlier stage succeeded. When nothing that feeds a render changed since the last one into
+    `out`, the pipeline is skipped."""
     out = out or layout.generated
-    key = input_key(layout.playbooks, layout.templates, audience, on)
-    run = fresh_run(out, key)
+    key = input_key(layout, settings)
+    last = fresh_run(out, key)
     # Only a render without warnings is replayed: warnings may name confidential things
     # (assessments, hidden stages), so the manifest never stores their text.
-    if run is not None and run.get("warnings") == 0:
-        return Rendered(
-            audience,
-            int(run["pages"]),
-            run["nav"],
-            dt.date.fromisoformat(run["as_of"]),
-            WriteReport(unchanged=int(run["pages"])),
-            cached=True,
-        )
-    the_plan, files, record = _produce(layout, audience, on, strict, key)
-    report = write(files, out, run=record)
-    return Rendered(audience, len(files), the_plan.nav, the_plan.as_of, report)
+    if last is not None and last.get("warnings") == 0:
+        pages = int(last["pages"])
+        return Rendered(settings.audience, pages, last["nav"], WriteReport(unchanged=pages), True)
+    output = run(layout, settings, strict)
+    report = write(output.files, out, run=_record(output, key))
+    return Rendered(settings.audience, len(output.files), output.plan.nav, report)
+
+
+def build_to_disk(
+    layout: Layout, settings: Settings, site_dir: Path | None = None, strict: bool = False
+) -> Path:
+    """Render once, build the site with MkDocs from that render, then publish both: the
+    generated folder and the site change only if the build succeeded."""
+    from generator.site.build import build_site  # MkDocs is heavy: only the build needs it
+
+    key = input_key(layout, settings)
+    output = run(layout, settings, strict)
+    target = (site_dir or layout.root / "site").resolve()
+    build_site(
+        layout.root,
+        output,
+        target,
+        strict,
+        commit=lambda: write(output.files, layout.generated, run=_record(output, key)),
+    )
+    return target

@@ -14,7 +14,7 @@ from generator.cli import cli
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-27"
-SITE_FILES = ("mkdocs.yml", "playbooks", "templates", "site_overrides", "generator")
+SITE_FILES = ("mkdocs.yml", "playbooks", "templates", "site_overrides")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator.pipeline import Layout, generate, load_project
+from generator.pipeline import Layout, Settings, generate, load_project
 from tests.conftest import REPO
 
 ON = dt.date(2026, 11, 27)
@@ -18,7 +18,7 @@ ON = dt.date(2026, 11, 27)
 def rendered(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     root = REPO if request.param == "example" else REPO / "tests" / "goldens" / "collective"
     project, _ = load_project(Layout(root), ON)
-    _, files = generate(project, Layout(REPO), "leadership", ON)
+    _, files = generate(project, Layout(REPO), Settings(today=ON, audience="leadership"))
     return project, {k: v.decode() for k, v in files.items()}
 
 

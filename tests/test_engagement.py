@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from generator.markdown.svg import MapPoint, stakeholder_map
-from generator.pipeline import Layout, generate, load_project
+from generator.pipeline import Layout, Settings, generate, load_project
 from tests.conftest import MINIMAL_INITIATIVE, TODAY, minimal
 
 ASSESSED = MINIMAL_INITIATIVE.replace(
@@ -22,7 +22,7 @@ ASSESSED = MINIMAL_INITIATIVE.replace(
 def _pages(root: Path, audience: str) -> dict[str, str]:
     on = dt.date.fromisoformat(TODAY)
     project, _ = load_project(Layout(root), on)
-    _, files = generate(project, Layout(root), audience, on)
+    _, files = generate(project, Layout(root), Settings(today=on, audience=audience))
     return {k: v.decode() for k, v in files.items()}
 
 

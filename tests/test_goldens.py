@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import Layout, generate, load_project
+from generator.pipeline import Layout, Settings, generate, load_project
 from tests.conftest import REPO, TODAY
 
 GOLDENS = Path(__file__).parent / "goldens"
@@ -24,7 +24,7 @@ def _generate(playbooks_root: Path, audience: str) -> dict[str, bytes]:
     layout = Layout(playbooks_root)
     on = dt.date.fromisoformat(TODAY)
     project, _ = load_project(layout, on)
-    _, files = generate(project, Layout(REPO), audience, on)
+    _, files = generate(project, Layout(REPO), Settings(today=on, audience=audience))
     return files
 
 

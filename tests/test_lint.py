@@ -197,3 +197,24 @@ def test_warnings_do_not_stop_a_normal_run(blank: Path) -> None:
     result = run(blank, "render")
     assert result.exit_code == 0
     assert result.stderr.splitlines() == CASES["review date passed"][1]
+
+
+def test_a_build_with_warnings_runs_the_pipeline_once_and_warns_once(
+    blank: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`playbook build` hands its run to the MkDocs plugin instead of running it again."""
+    from generator import pipeline
+
+    minimal(blank, edited(*CASES["stage without collective training"][0]))
+    calls = []
+    real = pipeline.load_sources
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "load_sources", counted)
+    result = run(blank, "build")
+    assert result.exit_code == 0, result.output
+    assert len(calls) == 1
+    assert result.stderr.count("has no training module attended by the whole team") == 1

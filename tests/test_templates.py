@@ -18,12 +18,20 @@ def _render_error(root: Path) -> str:
     return result.stderr
 
 
-def test_missing_template(blank: Path) -> None:
+def test_a_deleted_site_template_falls_back_to_the_packaged_one(blank: Path) -> None:
     minimal(blank)
     (blank / "templates" / "tags.md.j2").unlink()
+    result = run(blank, "render")
+    assert result.exit_code == 0, result.output
+    assert (blank / "generated" / "tags.md").read_text("utf-8").startswith("---\ntitle: ")
+
+
+def test_missing_template(blank: Path) -> None:
+    minimal(blank)
+    (blank / "templates" / "home.md.j2").write_text('{% include "nowhere.md.j2" %}\n')
     assert _render_error(blank) == (
-        "templates/tags.md.j2: template not found; restore it from the playbook repository "
-        "you started from\n"
+        "templates/nowhere.md.j2: template not found in the site's templates/ or the "
+        "packaged ones; check the name\n"
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -68,10 +69,11 @@ def _label(value: str) -> str:
     return value.replace("-", " ").replace("_", " ").capitalize()
 
 
-def environment(templates: Path) -> jinja2.Environment:
-    """The one place the template environment is built."""
+def environment(templates: Sequence[Path]) -> jinja2.Environment:
+    """The one place the template environment is built. `templates` are searched in order:
+    the site's own folder first, so each of its files overrides the packaged one."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
+        loader=jinja2.FileSystemLoader([str(t) for t in templates]),
         undefined=jinja2.StrictUndefined,
         # `finalize` escapes every printed value for Markdown and returns Markup; autoescape
         # only makes macros return Markup too, so their output is not escaped twice.
@@ -147,7 +149,7 @@ def _template_line(exc: BaseException) -> tuple[str, int]:
     return found
 
 
-def render(plan: Plan, templates: Path) -> dict[str, bytes]:
+def render(plan: Plan, templates: Sequence[Path]) -> dict[str, bytes]:
     """Every page of the plan as Markdown. Templates are the site's editable wording: an error
     in one is the user's to fix, so it is reported as theirs, with file and line. Any other
     exception is a bug of the generator and keeps its traceback."""
@@ -156,8 +158,8 @@ def render(plan: Plan, templates: Path) -> dict[str, bytes]:
         return {path: render_page(env, page) for path, page in plan.pages.items()}
     except jinja2.TemplateNotFound as exc:
         raise UserError(
-            f"{_shown(templates / str(exc.name))}: template not found; restore it from the "
-            "playbook repository you started from"
+            f"templates/{exc.name}: template not found in the site's templates/ or the "
+            "packaged ones; check the name"
         ) from None
     except jinja2.TemplateSyntaxError as exc:
         where = _shown(Path(exc.filename)) if exc.filename else "templates"

@@ -1,17 +1,18 @@
 """Build the site with MkDocs into a temporary folder, then swap it in: a failed build
 leaves the previous site exactly as it was.
 
-`commit` runs after MkDocs succeeded and before the swap, so the pipeline can publish the
-generated Markdown only when the site built from it exists; if `commit` refuses, the new
-site is dropped too."""
+The pipeline has already run: its output is handed to the site's playbook plugin, which adds
+it to the build as virtual files instead of running the pipeline a second time. `commit` runs
+after MkDocs succeeded and before the swap, so the pipeline can publish the generated
+Markdown only when the site built from it exists; if `commit` refuses, the new site is
+dropped too."""
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -19,40 +20,30 @@ from mkdocs.exceptions import MkDocsException
 
 from generator.source.problems import UserError
 
+if TYPE_CHECKING:
+    from generator.pipeline import Output
 
-@contextlib.contextmanager
-def _env(name: str, value: str) -> Iterator[None]:
-    old = os.environ.get(name)
-    os.environ[name] = value
-    try:
-        yield
-    finally:
-        if old is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = old
+CONFIG = "mkdocs.yml"
 
 
 def build_site(
     root: Path,
-    audience: str,
+    output: Output,
     site_dir: Path,
     strict: bool = False,
-    docs_dir: Path | None = None,
     commit: Callable[[], object] | None = None,
 ) -> None:
+    from generator.plugin import PlaybookPlugin
+
     site_dir = site_dir.resolve()
     staging = site_dir.with_name(f".{site_dir.name}.building")
     retired = site_dir.with_name(f".{site_dir.name}.old")
     for leftover in (staging, retired):
         shutil.rmtree(leftover, ignore_errors=True)
     try:
-        with _env("PLAYBOOK_AUDIENCE", audience):
-            extra = {"docs_dir": str(docs_dir.resolve())} if docs_dir else {}
-            config = load_config(
-                str(root / "mkdocs.yml"), site_dir=str(staging), strict=strict, **extra
-            )
-            mkdocs_build(config)
+        config = load_config(str(root / CONFIG), site_dir=str(staging), strict=strict)
+        PlaybookPlugin.of(config).use(output)
+        mkdocs_build(config)
         if commit:
             commit()
     except (MkDocsException, SystemExit) as exc:

@@ -1,8 +1,8 @@
-"""`playbook serve`: MkDocs' live server, with the pipeline run by the MkDocs hook.
+"""`playbook serve`: MkDocs' live server, with the pipeline run by the playbook plugin.
 
-The hook (mkdocs_hook.py) renders the Markdown at every build and asks the server to watch
-playbooks/ and templates/. The writer only rewrites files whose content changed, so the
-rebuild its own writes cause renders nothing new and the server settles: no reload loop.
+MkDocs reloads mkdocs.yml at every rebuild; the audience chosen on the command line reaches
+the plugin as its `audience` option, through the configuration MkDocs is given, like any other
+setting. The plugin asks the server to watch playbooks/ and templates/.
 """
 
 from __future__ import annotations
@@ -11,12 +11,16 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.exceptions import MkDocsException
+from mkdocs.utils.yaml import yaml_load
 
-from generator.pipeline import Layout, render_to_disk
+from generator.site.build import CONFIG
 from generator.source.problems import UserError
+
+PLUGIN = "playbook"
 
 
 def _mkdocs_logging() -> None:
@@ -29,15 +33,44 @@ def _mkdocs_logging() -> None:
     logger.setLevel(logging.INFO)
 
 
+def plugins_for(config_file: Path, audience: str) -> dict[str, Any]:
+    """The site's `plugins:`, with the playbook plugin's audience set to `audience`.
+
+    As a mapping of name to options: MkDocs takes list entries apart as it reads them, and
+    the server hands the same value to every rebuild."""
+    with config_file.open("rb") as fh:
+        raw = yaml_load(fh)
+    listed = raw.get("plugins") if isinstance(raw, dict) else None
+    plugins: dict[str, Any] = {}
+    if isinstance(listed, dict):
+        plugins = dict(listed)
+    elif isinstance(listed, list):
+        for entry in listed:
+            if isinstance(entry, str):
+                plugins[entry] = {}
+            elif isinstance(entry, dict) and len(entry) == 1:
+                plugins.update(entry)
+    if PLUGIN not in plugins:
+        raise UserError(
+            f"{CONFIG}: the playbook plugin is not in `plugins:`; add `- playbook` there "
+            "(and remove any old `hooks:` entry for the generator)"
+        )
+    plugins[PLUGIN] = {**(plugins[PLUGIN] or {}), "audience": audience}
+    return plugins
+
+
 def serve_site(root: Path, audience: str, dev_addr: str) -> None:
     """Serve the site from `root` until interrupted."""
-    # Render once first: MkDocs refuses a docs_dir that does not exist yet (a fresh clone)
-    # before any hook runs, and bad input is best reported before the server starts.
-    render_to_disk(Layout(root), audience)
+    pinned = os.environ.get("PLAYBOOK_AUDIENCE")
+    if pinned and pinned != audience:
+        raise UserError(
+            f"PLAYBOOK_AUDIENCE={pinned} and --audience {audience} disagree; "
+            "unset one of them"
+        )
+    config_file = root / CONFIG
+    plugins = plugins_for(config_file, audience)
     _mkdocs_logging()
-    # The hook reads the audience from the environment: the server rebuilds in this process.
-    os.environ["PLAYBOOK_AUDIENCE"] = audience
     try:
-        mkdocs_serve(config_file=str(root / "mkdocs.yml"), dev_addr=dev_addr)
+        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, plugins=plugins)
     except MkDocsException as exc:
         raise UserError(f"{exc}\nthe server did not start") from None
