@@ -127,7 +127,8 @@ def set_fields(
             later = [nodes[k][0] for k in order[i + 1 :] if k in nodes]
             last = root.value[-1][1]
             anchor = later[0].start_mark.line if later else end_line(last) + 1
-        splices.append(_Splice(starts[anchor], starts[anchor], row))
+        at = starts[anchor] or len(text) - len(text.lstrip("\ufeff"))  # after a BOM
+        splices.append(_Splice(at, at, row))
     return _spliced(text, "".join(lines), splices)
 
 
