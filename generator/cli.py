@@ -266,5 +266,25 @@ def init(
     click.echo(f"next: edit playbooks/{initiative}/initiative.yml, then `playbook validate`")
 
 
+@cli.group()
+def people() -> None:
+    """Manage the people files (playbooks/people/)."""
+
+
+@people.command(name="import")
+@click.argument("roster", metavar="ROSTER.csv")
+@click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
+@click.pass_obj
+def people_import(layout: Layout, roster: str, dry_run: bool) -> None:
+    """Create and update people files from an HR export.
+
+    ROSTER.csv has the columns id, name, title, function and optionally email and
+    reports_to. Only those fields change in the files; nobody is deleted."""
+    from generator.commands.people_import import import_people, summary
+
+    for line in summary(import_people(layout, roster, dry_run), dry_run):
+        click.echo(line)
+
+
 def main() -> None:
     cli(prog_name="playbook")

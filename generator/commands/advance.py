@@ -9,7 +9,6 @@ validate, or would not say what we meant, leaves the file untouched.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 import stat
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.commands.yamltext import end_line, quoted, split_lines
 from generator.pipeline import Layout
 from generator.source.explain import did_you_mean
 from generator.source.load import Sources, load_sources
@@ -138,9 +138,9 @@ def _history(ini: Initiative, current: Stage, on: dt.date) -> list[HistoryEntry]
 def _flow(entry: HistoryEntry) -> str:
     parts = [f"stage: {entry.stage}", f"entered: {entry.entered.isoformat()}"]
     if entry.by:
-        parts.append(f"by: {_quoted(entry.by)}")
+        parts.append(f"by: {quoted(entry.by)}")
     if entry.open_criteria:
-        parts.append("open_criteria: [" + ", ".join(map(_quoted, entry.open_criteria)) + "]")
+        parts.append("open_criteria: [" + ", ".join(map(quoted, entry.open_criteria)) + "]")
     return "{" + ", ".join(parts) + "}"
 
 
@@ -148,40 +148,15 @@ def _block(entry: HistoryEntry, pad: str) -> list[str]:
     """The lines after the dash of a block-style item; `pad` is the indent of its keys."""
     lines = [f"stage: {entry.stage}", f"{pad}entered: {entry.entered.isoformat()}"]
     if entry.by:
-        lines.append(f"{pad}by: {_quoted(entry.by)}")
+        lines.append(f"{pad}by: {quoted(entry.by)}")
     if entry.open_criteria:
         lines.append(f"{pad}open_criteria:")
-        lines.extend(f"{pad}  - {_quoted(t)}" for t in entry.open_criteria)
+        lines.extend(f"{pad}  - {quoted(t)}" for t in entry.open_criteria)
     return lines
 
 
-def _quoted(text: str) -> str:
-    # A JSON string is a valid YAML double-quoted scalar, whatever the text holds.
-    return json.dumps(text, ensure_ascii=False)
-
-
-_BREAK = re.compile("(?<=\n)|(?<=\r)(?!\n)|(?<=[\x85\u2028\u2029])")
-
-
-def _end_line(node: yaml.Node) -> int:
-    """The 0-based line holding the last character of a node."""
-    while (
-        isinstance(node, yaml.MappingNode | yaml.SequenceNode)
-        and not node.flow_style
-        and node.value
-    ):
-        last = node.value[-1]
-        node = last[1] if isinstance(node, yaml.MappingNode) else last
-    end = node.end_mark
-    return end.line if end.column > 0 else end.line - 1
-
-
 def _edit(text: str, doc: Document, ini: Initiative, target: str, added: list[HistoryEntry]) -> str:
-    newline = "\r\n" if "\r\n" in text else "\n"
-    # Split where YAML breaks lines (str.splitlines also breaks on form feeds and more).
-    lines = [ln for ln in _BREAK.split(text) if ln]
-    if lines and not lines[-1].endswith(("\n", "\r")):
-        lines[-1] += newline
+    lines, newline = split_lines(text)
 
     def cannot(why: str) -> UserError:
         return UserError(
@@ -242,7 +217,7 @@ def _edit(text: str, doc: Document, ini: Initiative, target: str, added: list[Hi
             new += [head + body[0] + newline, *(b + newline for b in body[1:])]
         else:
             new.append(head + _flow(e) + newline)
-    at = _end_line(last) + 1
+    at = end_line(last) + 1
     lines[at:at] = new
     return "".join(lines)
 

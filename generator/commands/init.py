@@ -20,6 +20,11 @@ from generator.source.problems import UserError
 _ID = re.compile(ID_PATTERN)
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/{kind}.schema.json\n"
 DEFAULT_STAGES = ("infancy", "development", "implementation")
+# The optional person fields, commented out; `people import` fills them in place.
+PERSON_PLACEHOLDERS = {
+    "email": "# email: someone@example.com",
+    "reports_to": "# reports_to: person-id",
+}
 
 
 @dataclass
@@ -49,8 +54,7 @@ def _person(pid: str, title: str) -> str:
         + f"name: {_q(_words(pid))}          # edit: full name\n"
         + f"title: {_q(title)}   # edit: job title\n"
         + "function: Leadership             # edit: Marketing, Operations, ...\n"
-        + "# email: someone@example.com\n"
-        + "# reports_to: person-id\n"
+        + "".join(f"{line}\n" for line in PERSON_PLACEHOLDERS.values())
     )
 
 
