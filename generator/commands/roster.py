@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.source.explain import did_you_mean
-from generator.source.model import ID_PATTERN
+from generator.source.model import ID_PATTERN, ID_RULE
 from generator.source.problems import UserError, short
-from generator.source.schema_errors import ID_RULE
 
 COLUMNS = ("id", "name", "title", "function", "email", "reports_to")
 REQUIRED = COLUMNS[:4]
