@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 import click
 
@@ -17,6 +20,7 @@ from generator.pipeline import (
     render_to_disk,
     today,
 )
+from generator.site.lock import repository_lock
 from generator.source.model import AUDIENCES
 from generator.source.problems import UserError
 
@@ -28,6 +32,21 @@ audience_option = click.option(
     help="Who the output is for: content above this audience is never rendered.",
 )
 strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _locked(command: Callable[Concatenate[Layout, P], R]) -> Callable[Concatenate[Layout, P], R]:
+    """A command that writes holds the repository lock: one writer at a time."""
+
+    @functools.wraps(command)
+    def locked(layout: Layout, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with repository_lock(layout.root):
+            return command(layout, *args, **kwargs)
+
+    return locked
 
 
 class _Plain(logging.Formatter):
@@ -97,6 +116,7 @@ def validate(layout: Layout, strict: bool) -> None:
 @audience_option
 @strict_option
 @click.pass_obj
+@_locked
 def render(layout: Layout, audience: str, strict: bool) -> None:
     """Write the generated Markdown."""
     done = render_to_disk(layout, audience, strict=strict)
@@ -118,6 +138,7 @@ def render(layout: Layout, audience: str, strict: bool) -> None:
 )
 @strict_option
 @click.pass_obj
+@_locked
 def build(layout: Layout, audience: str, site_dir: Path | None, strict: bool) -> None:
     """Render, then build the site with MkDocs."""
     build_to_disk(layout, audience, site_dir, strict=strict)
@@ -150,6 +171,7 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
 )
 @click.option("--by", metavar="NAME", help="Who moves it, recorded in stage_history.")
 @click.pass_obj
+@_locked
 def advance_command(
     layout: Layout, initiative: str, to: str | None, on: dt.date | None, force: bool, by: str | None
 ) -> None:
