@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.source.model import ID_PATTERN
+from generator.source.model import is_id
 from generator.source.problems import UserError
 
-_ID = re.compile(ID_PATTERN)
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/{kind}.schema.json\n"
 DEFAULT_STAGES = ("infancy", "development", "implementation")
 
@@ -38,7 +36,7 @@ def _words(id_: str) -> str:
 
 
 def _check_id(value: str, what: str) -> None:
-    if not _ID.match(value):
+    if not is_id(value):
         raise UserError(
             f"not a valid {what} id: {value!r} (expected lowercase letters, digits "
             "and '-', starting with a letter or digit, at most 64 characters)"
