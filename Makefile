@@ -40,4 +40,4 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	touch $@
 
 clean:
-	rm -rf site generated .site.building .site.old
+	rm -rf site generated .site.building .site.old .generated.* .playbook.lock .playbook.lock.json

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 import click
 
@@ -19,6 +22,7 @@ from generator.pipeline import (
     render_to_disk,
     today,
 )
+from generator.site.lock import repository_lock
 from generator.source.model import AUDIENCES
 from generator.source.problems import UserError
 
@@ -32,6 +36,21 @@ audience_option = click.option(
     "(default also from PLAYBOOK_AUDIENCE).",
 )
 strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _locked(command: Callable[Concatenate[Layout, P], R]) -> Callable[Concatenate[Layout, P], R]:
+    """A command that writes holds the repository lock: one writer at a time."""
+
+    @functools.wraps(command)
+    def locked(layout: Layout, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with repository_lock(layout.root):
+            return command(layout, *args, **kwargs)
+
+    return locked
 
 
 class _Plain(logging.Formatter):
@@ -101,6 +120,7 @@ def validate(layout: Layout, strict: bool) -> None:
 @audience_option
 @strict_option
 @click.pass_obj
+@_locked
 def render(layout: Layout, audience: str, strict: bool) -> None:
     """Write the generated Markdown."""
     done = render_to_disk(layout, _settings(audience), strict=strict)
@@ -122,6 +142,7 @@ def render(layout: Layout, audience: str, strict: bool) -> None:
 )
 @strict_option
 @click.pass_obj
+@_locked
 def build(layout: Layout, audience: str, site_dir: Path | None, strict: bool) -> None:
     """Render, then build the site with MkDocs."""
     build_to_disk(layout, _settings(audience), site_dir, strict=strict)
@@ -158,6 +179,7 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
 )
 @click.option("--by", metavar="NAME", help="Who moves it, recorded in stage_history.")
 @click.pass_obj
+@_locked
 def advance_command(
     layout: Layout, initiative: str, to: str | None, on: dt.date | None, force: bool, by: str | None
 ) -> None:
@@ -275,6 +297,7 @@ def people() -> None:
 @click.argument("roster", metavar="ROSTER.csv")
 @click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
 @click.pass_obj
+@_locked
 def people_import(layout: Layout, roster: str, dry_run: bool) -> None:
     """Create and update people files from an HR export.
 

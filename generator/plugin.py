@@ -33,6 +33,7 @@ from mkdocs.utils import get_relative_url
 from generator.content.audience import audience_level
 from generator.pipeline import DEFAULT_AUDIENCE, Layout, Output, Settings, run, today
 from generator.site import nav, theme
+from generator.site.lock import repository_lock
 from generator.source.model import AUDIENCES
 from generator.source.problems import UserError
 
@@ -91,7 +92,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
                     audience=audience_level(self.audience()),
                     site_url=config.site_url,
                 )
-                self._output = run(layout, settings, logger=log)
+                # serve's rebuilds read the playbooks while `advance` or an import may be
+                # writing them: one run at a time, as for every command that writes.
+                with repository_lock(layout.root):
+                    self._output = run(layout, settings, logger=log)
             except UserError as exc:
                 raise PluginError(str(exc)) from None
         self._pin_build_date(self._output.plan.as_of)

@@ -331,5 +331,5 @@ def test_a_people_file_that_does_not_parse_is_neither_edited_nor_replaced(repo: 
     assert result.stderr.splitlines()[-1] == (
         "the playbooks would not validate after importing hr.csv; nothing was written"
     )
-    assert result.stderr.startswith("playbooks/people/ann-lee.yml:3:1: YAML syntax error: ")
+    assert result.stderr.startswith("playbooks/people/ann-lee.yml:2:8: YAML syntax error: ")
     assert people(repo) == before

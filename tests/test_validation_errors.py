@@ -39,8 +39,9 @@ def one_error(root: Path, *pairs: tuple[str, str]) -> str:
 CASES = {
     "yaml syntax": (
         [("title: Small Change", "title: [Small")],
-        f"{INI}:2:8: YAML syntax error: "
-        + ("did not find expected ',' or ']'" if LIBYAML else "expected ',' or ']', but got ':'"),
+        f"{INI}:1:8: YAML syntax error: the list opened with '[' at line 1, column 8 was never "
+        "closed: at line 2, column 8 expected ',' or ']' (end the list with ']' and separate "
+        "its items with ',')",
     ),
     "tab indentation": (
         [("  - id: start", "\t- id: start")],

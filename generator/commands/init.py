@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.source.load import RESERVED
-from generator.source.model import ID_PATTERN, ID_RULE
+from generator.source.model import ID_RULE, is_id
 from generator.source.problems import UserError
 
-_ID = re.compile(ID_PATTERN)
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/{kind}.schema.json\n"
 DEFAULT_STAGES = ("infancy", "development", "implementation")
 # The optional person fields, commented out; `people import` fills them in place.
@@ -44,7 +42,7 @@ def _words(id_: str) -> str:
 
 
 def _check_id(value: str, what: str) -> None:
-    if not _ID.match(value):
+    if not is_id(value):
         raise UserError(f"not a valid {what} id: {value!r} (expected {ID_RULE})")
 
 

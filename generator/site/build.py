@@ -5,7 +5,8 @@ The pipeline has already run: its output is handed to the site's playbook plugin
 it to the build as virtual files instead of running the pipeline a second time. `commit` runs
 after MkDocs succeeded and before the swap, so the pipeline can publish the generated
 Markdown only when the site built from it exists; if `commit` refuses, the new site is
-dropped too."""
+dropped too. A run killed anywhere leaves the old site or the new one, never a mix: the next
+run repairs what it left (recover.py)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from generator.site.lock import note_replacing
+from generator.site.recover import recover_site, retired_of, staging_of
 from generator.source.problems import UserError
 
 if TYPE_CHECKING:
@@ -36,10 +39,9 @@ def build_site(
     from generator.plugin import PlaybookPlugin
 
     site_dir = site_dir.resolve()
-    staging = site_dir.with_name(f".{site_dir.name}.building")
-    retired = site_dir.with_name(f".{site_dir.name}.old")
-    for leftover in (staging, retired):
-        shutil.rmtree(leftover, ignore_errors=True)
+    staging, retired = staging_of(site_dir), retired_of(site_dir)
+    note_replacing(root, site_dir)
+    recover_site(site_dir)
     try:
         config = load_config(str(root / CONFIG), site_dir=str(staging), strict=strict)
         PlaybookPlugin.of(config).use(output)

@@ -1,7 +1,8 @@
 """The one place that touches the generated folder: only changed files, only files we own.
 
 A manifest in the folder lists every file the generator wrote, with its hash. A file in the
-way that is not in the manifest is never overwritten or deleted.
+way that is not in the manifest is never overwritten or deleted. The manifest is updated
+before files are written as well as after, so an interrupted write never disowns its files.
 """
 
 from __future__ import annotations
@@ -101,12 +102,43 @@ def fresh_run(out: Path, key: str) -> dict[str, Any] | None:
     return run
 
 
+def _holds(path: Path, digest: str) -> bool:
+    try:
+        return path.is_file() and _digest(path.read_bytes()) == digest
+    except OSError:
+        return False
+
+
+def _owned(out: Path, previous: dict[str, Any]) -> dict[str, str]:
+    """The files we own: those the last complete write recorded, and those an interrupted
+    write announced and wrote (they hold exactly the bytes it announced)."""
+    owned = _files(previous)
+    pending = previous.get("pending", {})
+    for rel, digest in (pending if isinstance(pending, dict) else {}).items():
+        try:
+            _check_path(str(rel))
+        except ValueError:
+            continue
+        if rel not in owned and _holds(out / rel, str(digest)):
+            owned[str(rel)] = str(digest)
+    return owned
+
+
+def _save(out: Path, manifest: dict[str, Any]) -> None:
+    body = json.dumps(manifest, indent=1, sort_keys=True) + "\n"
+    _atomic_write(out / MANIFEST, body.encode("utf-8"))
+
+
 def write(files: dict[str, bytes], out: Path, run: dict[str, Any] | None = None) -> WriteReport:
-    """Make `out` hold exactly `files` among the files we own; touch nothing else."""
+    """Make `out` hold exactly `files` among the files we own; touch nothing else.
+
+    Before the first new file is written, the manifest announces every new file with its
+    hash ("pending"): a run stopped at any point leaves only files the next run knows as its
+    own, so it never has to refuse them as files in the way."""
     for rel in files:
         _check_path(rel)
     previous = _load(out)
-    owned = _files(previous)
+    owned = _owned(out, previous)
     stamps = previous.get("stamps", {}) if isinstance(previous.get("stamps"), dict) else {}
     foreign = [rel for rel in files if rel not in owned and (out / rel).exists()]
     if foreign:
@@ -116,13 +148,15 @@ def write(files: dict[str, bytes], out: Path, run: dict[str, Any] | None = None)
             f"({listing}); move them out of the generated folder (hand-written pages belong "
             "in playbooks/pages/)"
         )
+    digests = {rel: _digest(data) for rel, data in files.items()}
+    pending = {rel: digests[rel] for rel in sorted(files) if rel not in owned}
+    if pending or owned != _files(previous):
+        kept = {rel: stamps[rel] for rel in sorted(owned) if rel in stamps}
+        _save(out, {"files": dict(sorted(owned.items())), "pending": pending, "stamps": kept})
     report = WriteReport()
-    new_manifest: dict[str, str] = {}
     for rel, data in files.items():
-        digest = _digest(data)
-        new_manifest[rel] = digest
         path = out / rel
-        if owned.get(rel) == digest and _untouched(path, stamps.get(rel), digest):
+        if owned.get(rel) == digests[rel] and _untouched(path, stamps.get(rel), digests[rel]):
             report.unchanged += 1
             continue
         _atomic_write(path, data)
@@ -138,13 +172,12 @@ def write(files: dict[str, bytes], out: Path, run: dict[str, Any] | None = None)
             report.removed.append(rel)
             _prune_empty(path.parent, out)
     manifest = {
-        "files": dict(sorted(new_manifest.items())),
-        "stamps": {rel: _stamp(out / rel) for rel in sorted(new_manifest)},
+        "files": dict(sorted(digests.items())),
+        "stamps": {rel: _stamp(out / rel) for rel in sorted(digests)},
         "run": run or {},
     }
     if manifest != previous:
-        body = json.dumps(manifest, indent=1, sort_keys=True) + "\n"
-        _atomic_write(out / MANIFEST, body.encode("utf-8"))
+        _save(out, manifest)
     return report
 
 

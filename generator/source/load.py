@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.source.model import ID_PATTERN, ID_RULE
-from generator.source.problems import Problem, short
+from generator.source.model import ID_RULE, is_id
+from generator.source.problems import Problem, printable, short
 from generator.source.yamlfile import MAX_BYTES, TOO_LARGE, Document, load
 
-_ID = re.compile(ID_PATTERN)
 # Folders of playbooks/ that are not initiatives.
 RESERVED = ("people", "pages")
 
@@ -38,9 +36,9 @@ def _inside(path: Path, root: Path) -> bool:
 
 def _display(path: Path, base: Path) -> str:
     try:
-        return path.relative_to(base).as_posix()
+        return printable(path.relative_to(base).as_posix())
     except ValueError:
-        return path.as_posix()
+        return printable(path.as_posix())
 
 
 def load_sources(playbooks: Path, base: Path | None = None) -> Sources:
@@ -59,7 +57,7 @@ def load_sources(playbooks: Path, base: Path | None = None) -> Sources:
         if not path.is_file():  # a pipe or device would block the read, or never end
             out.problems.append(Problem(shown, 0, 0, "", "not a regular file; refused"))
             return None
-        if not _ID.match(id_):
+        if not is_id(id_):
             out.problems.append(
                 Problem(
                     shown,
@@ -93,7 +91,7 @@ def load_sources(playbooks: Path, base: Path | None = None) -> Sources:
                     )
                     continue
                 doc = parse(path, path.stem, "person")
-                if _ID.match(path.stem):
+                if is_id(path.stem):
                     out.person_ids.add(path.stem)
                 if doc:
                     out.people[path.stem] = doc

@@ -7,15 +7,25 @@ validator can never disagree.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+# For pydantic (Rust regex) and JSON Schema, where `$` is the end of the text. Python's `$`
+# also matches before a final newline: Python code checks ids with is_id, never re.match.
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 # The same rule in words, for every message that refuses an id.
 ID_RULE = (
     "lowercase letters, digits and '-', starting with a letter or digit, at most 64 characters"
 )
+_ID = re.compile(ID_PATTERN)
+
+
+def is_id(text: str) -> bool:
+    """Is `text` a whole id ("small\\n" is not)?"""
+    return _ID.fullmatch(text) is not None
+
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1)]

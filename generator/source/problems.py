@@ -42,9 +42,15 @@ class UserError(Exception):
         return "\n".join([*lines, head] if lines else [head])
 
 
+def printable(text: str) -> str:
+    """Text as a one-line message can show it: a line break as '\\n', a tab as '\\t'."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def short(value: object, limit: int = 40) -> str:
-    """A value as it may appear in a message: never a huge dump."""
+    """A value as it may appear in a message: never a huge dump, never a line break."""
     if isinstance(value, str):
+        value = printable(value)
         return f"'{value}'" if len(value) <= limit else f"'{value[: limit - 3]}...'"
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."

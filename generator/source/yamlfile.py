@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from generator.source.problems import Problem, short
+from generator.source.yaml_syntax import describe
 
 MAX_BYTES = 2 * 1024 * 1024
 TOO_LARGE = "file is larger than 2 MiB"
@@ -178,21 +179,13 @@ def _dotted(path: Key) -> str:
             out += f"[{part}]"
             continue
         name = part if len(part) <= 40 else part[:37] + "..."
-        if not _PLAIN_KEY.match(name):
+        if not _PLAIN_KEY.fullmatch(name):
             name = short(name)
         out += f".{name}" if out else name
     return out
 
 
 dotted = _dotted
-
-
-def _tab_indented(text: str, line: int) -> bool:
-    lines = text.splitlines()
-    if not 0 <= line < len(lines):
-        return False
-    row = lines[line]
-    return "\t" in row[: len(row) - len(row.lstrip())]
 
 
 def load(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
@@ -241,14 +234,8 @@ def load(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
             return None, [Problem(display, 1, 1, "", "file is empty")]
         data = walker.walk(node, ())
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        what = exc.problem or "invalid YAML"
-        if "could not determine a constructor" in what:
-            what = "tags such as '!!python/...' are not allowed; write plain values"
-        elif mark and _tab_indented(text, mark.line):
-            what += " (indent with spaces, not tabs)"
-        return None, [Problem(display, line, col, "", f"YAML syntax error: {what}")]
+        syntax = describe(exc, text)
+        return None, [Problem(display, syntax.line, syntax.column, "", syntax.message)]
     except _Refused as exc:
         return None, [Problem(display, exc.line, exc.column, "", str(exc))]
     except yaml.YAMLError as exc:
