@@ -156,19 +156,15 @@ def _block(entry: HistoryEntry, pad: str) -> list[str]:
 
 
 def _edit(text: str, doc: Document, ini: Initiative, target: str, added: list[HistoryEntry]) -> str:
+    """The file's text with `current_stage` set to `target` and `added` appended to its
+    stage_history, however the user wrote it (block, flow, `[]` or missing)."""
     lines, newline = split_lines(text)
-
-    def cannot(why: str) -> UserError:
-        return UserError(
-            f"{doc.file}: cannot update the stage in place: {why}; nothing was changed"
-        )
-
     # current_stage: the value is a validated id, plain or quoted.
     line, col = doc.marks.values[("current_stage",)]
     row = lines[line - 1]
     found = re.compile(r"(['\"]?)" + re.escape(ini.current_stage) + r"\1").match(row, col - 1)
     if not found:
-        raise cannot(f"line {line} does not hold current_stage as a plain value")
+        raise _cannot(doc, f"line {line} does not hold current_stage as a plain value")
     quote = found.group(1)
     lines[line - 1] = row[: found.start()] + quote + target + quote + row[found.end() :]
 
@@ -178,37 +174,57 @@ def _edit(text: str, doc: Document, ini: Initiative, target: str, added: list[Hi
         if isinstance(root, yaml.MappingNode)
         else None
     )
-    key_col = doc.marks.key_at(("current_stage",))[1] - 1
     if node is None or (isinstance(node, yaml.SequenceNode) and node.flow_style and not node.value):
-        at = line  # after current_stage
-        if node is not None:  # `stage_history: []` becomes a block list, like the examples
-            start, end = node.start_mark, node.end_mark
-            if start.line != end.line:
-                raise cannot(f"line {start.line + 1}: write `stage_history: []` on one line")
-            row = lines[start.line]
-            lines[start.line] = row[: start.column].rstrip(" ") + row[end.column :]
-            at = start.line + 1
-            key_col = doc.marks.key_at(("stage_history",))[1] - 1
-            new: list[str] = []
-        else:
-            new = [" " * key_col + "stage_history:" + newline]
-        pad = " " * (key_col + 2)
-        new += [f"{pad}- {_flow(e)}{newline}" for e in added]
-        lines[at:at] = new
-        return "".join(lines)
-    if not isinstance(node, yaml.SequenceNode):
-        raise cannot("stage_history is not a list")
-    last = node.value[-1]
-    if node.flow_style:
-        end = last.end_mark
+        _start_history(lines, newline, doc, node, added)
+    elif not isinstance(node, yaml.SequenceNode):
+        raise _cannot(doc, "stage_history is not a list")
+    elif node.flow_style:
+        end = node.value[-1].end_mark
         row = lines[end.line]
         tail = "".join(f", {_flow(e)}" for e in added)
         lines[end.line] = row[: end.column] + tail + row[end.column :]
-        return "".join(lines)
+    else:
+        _append_block(lines, newline, doc, node.value[-1], added)
+    return "".join(lines)
+
+
+def _cannot(doc: Document, why: str) -> UserError:
+    return UserError(f"{doc.file}: cannot update the stage in place: {why}; nothing was changed")
+
+
+def _start_history(
+    lines: list[str], newline: str, doc: Document, node: yaml.Node | None, added: list[HistoryEntry]
+) -> None:
+    """A missing `stage_history`, or `stage_history: []`, becomes a block list like the
+    examples': after current_stage, or where the empty list was."""
+    key_col = doc.marks.key_at(("current_stage",))[1] - 1
+    at = doc.marks.values[("current_stage",)][0]
+    new: list[str] = []
+    if node is not None:
+        start, end = node.start_mark, node.end_mark
+        if start.line != end.line:
+            raise _cannot(doc, f"line {start.line + 1}: write `stage_history: []` on one line")
+        row = lines[start.line]
+        lines[start.line] = row[: start.column].rstrip(" ") + row[end.column :]
+        at = start.line + 1
+        key_col = doc.marks.key_at(("stage_history",))[1] - 1
+    else:
+        new = [" " * key_col + "stage_history:" + newline]
+    pad = " " * (key_col + 2)
+    new += [f"{pad}- {_flow(e)}{newline}" for e in added]
+    lines[at:at] = new
+
+
+def _append_block(
+    lines: list[str], newline: str, doc: Document, last: yaml.Node, added: list[HistoryEntry]
+) -> None:
+    """New items after the last item of a block list, in the same style and indent."""
     item_line, item_col = last.start_mark.line, last.start_mark.column
     dash = lines[item_line].rfind("-", 0, item_col)
     if dash < 0:
-        raise cannot(f"line {item_line + 1}: expected '- ' before the last stage_history item")
+        raise _cannot(
+            doc, f"line {item_line + 1}: expected '- ' before the last stage_history item"
+        )
     head = " " * dash + "-" + " " * (item_col - dash - 1)
     new = []
     for e in added:
@@ -219,7 +235,6 @@ def _edit(text: str, doc: Document, ini: Initiative, target: str, added: list[Hi
             new.append(head + _flow(e) + newline)
     at = end_line(last) + 1
     lines[at:at] = new
-    return "".join(lines)
 
 
 def _replace_checked(

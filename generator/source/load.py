@@ -41,86 +41,92 @@ def _display(path: Path, base: Path) -> str:
         return printable(path.as_posix())
 
 
-def load_sources(playbooks: Path, base: Path | None = None) -> Sources:
-    """Parse playbooks/people/*.yml and playbooks/<id>/initiative.yml, in sorted order."""
-    base = base or playbooks.parent
-    out = Sources()
-    if not playbooks.is_dir():
-        out.problems.append(Problem(_display(playbooks, base), 0, 0, "", "folder not found"))
-        return out
+class _Loader:
+    """Reads the files of one playbooks folder into `Sources`, noting what it refuses."""
 
-    def parse(path: Path, id_: str, kind: str) -> Document | None:
-        shown = _display(path, base)
-        if not _inside(path, playbooks):
-            out.problems.append(Problem(shown, 0, 0, "", "links outside playbooks/; refused"))
+    def __init__(self, playbooks: Path, base: Path) -> None:
+        self.playbooks = playbooks
+        self.base = base
+        self.out = Sources()
+
+    def refuse(self, path: Path, message: str) -> None:
+        self.out.problems.append(Problem(_display(path, self.base), 0, 0, "", message))
+
+    def parse(self, path: Path, id_: str, kind: str) -> Document | None:
+        if not _inside(path, self.playbooks):
+            self.refuse(path, "links outside playbooks/; refused")
             return None
         if not path.is_file():  # a pipe or device would block the read, or never end
-            out.problems.append(Problem(shown, 0, 0, "", "not a regular file; refused"))
+            self.refuse(path, "not a regular file; refused")
             return None
         if not is_id(id_):
-            out.problems.append(
-                Problem(
-                    shown,
-                    0,
-                    0,
-                    "",
-                    f"not a valid {kind} id: {short(id_)} (from the "
-                    f"{'file' if kind == 'person' else 'folder'} name; expected {ID_RULE})",
-                )
+            named = "file" if kind == "person" else "folder"
+            self.refuse(
+                path,
+                f"not a valid {kind} id: {short(id_)} (from the {named} name; expected {ID_RULE})",
             )
             return None
-        doc, problems = load(path, shown)
-        out.problems.extend(problems)
+        doc, problems = load(path, _display(path, self.base))
+        self.out.problems.extend(problems)
         return doc
 
-    people_dir = playbooks / "people"
-    if people_dir.is_dir():
-        for path in sorted(people_dir.iterdir()):
-            if path.suffix in (".yml", ".yaml") and path.is_file():
-                if path.stem in out.people:
-                    out.problems.append(
-                        Problem(
-                            _display(path, base),
-                            0,
-                            0,
-                            "",
-                            f"person "
-                            f"'{path.stem}' has two files (expected one; "
-                            "remove the .yaml or the .yml)",
-                        )
-                    )
-                    continue
-                doc = parse(path, path.stem, "person")
-                if is_id(path.stem):
-                    out.person_ids.add(path.stem)
-                if doc:
-                    out.people[path.stem] = doc
-    for folder in sorted(playbooks.iterdir()):
-        if not folder.is_dir() or folder.name in RESERVED or folder.name.startswith("."):
-            continue
-        path = folder / "initiative.yml"
-        if not path.exists():
-            alt = folder / "initiative.yaml"
-            path = alt if alt.exists() else path
-        if not path.exists():
-            out.problems.append(
-                Problem(_display(folder, base), 0, 0, "", "folder has no initiative.yml")
-            )
-            continue
-        doc = parse(path, folder.name, "initiative")
-        if doc:
-            out.initiatives[folder.name] = doc
-    pages_dir = playbooks / "pages"
-    if pages_dir.is_dir():
-        for path in sorted(pages_dir.rglob("*")):
+    def people(self) -> None:
+        folder = self.playbooks / "people"
+        if not folder.is_dir():
+            return
+        for path in sorted(folder.iterdir()):
+            if path.suffix not in (".yml", ".yaml") or not path.is_file():
+                continue
+            if path.stem in self.out.people:
+                self.refuse(
+                    path,
+                    f"person '{path.stem}' has two files (expected one; "
+                    "remove the .yaml or the .yml)",
+                )
+                continue
+            doc = self.parse(path, path.stem, "person")
+            if is_id(path.stem):
+                self.out.person_ids.add(path.stem)
+            if doc:
+                self.out.people[path.stem] = doc
+
+    def initiatives(self) -> None:
+        for folder in sorted(self.playbooks.iterdir()):
+            if not folder.is_dir() or folder.name in RESERVED or folder.name.startswith("."):
+                continue
+            path = folder / "initiative.yml"
+            if not path.exists() and (folder / "initiative.yaml").exists():
+                path = folder / "initiative.yaml"
+            if not path.exists():
+                self.refuse(folder, "folder has no initiative.yml")
+                continue
+            doc = self.parse(path, folder.name, "initiative")
+            if doc:
+                self.out.initiatives[folder.name] = doc
+
+    def pages(self) -> None:
+        folder = self.playbooks / "pages"
+        if not folder.is_dir():
+            return
+        for path in sorted(folder.rglob("*")):
             if not path.is_file():
                 continue
-            rel = path.relative_to(pages_dir).as_posix()
-            shown = _display(path, base)
-            if not _inside(path, playbooks):
-                out.problems.append(Problem(shown, 0, 0, "", "links outside playbooks/; refused"))
+            if not _inside(path, self.playbooks):
+                self.refuse(path, "links outside playbooks/; refused")
             elif path.stat().st_size > MAX_BYTES:
-                out.problems.append(Problem(shown, 0, 0, "", TOO_LARGE))
+                self.refuse(path, TOO_LARGE)
             else:
-                out.pages[rel] = path.read_bytes()
-    return out
+                self.out.pages[path.relative_to(folder).as_posix()] = path.read_bytes()
+
+
+def load_sources(playbooks: Path, base: Path | None = None) -> Sources:
+    """Parse playbooks/people/*.yml, playbooks/<id>/initiative.yml and playbooks/pages/, in
+    sorted order; paths in messages are relative to `base` (the repository)."""
+    loader = _Loader(playbooks, base or playbooks.parent)
+    if not playbooks.is_dir():
+        loader.refuse(playbooks, "folder not found")
+        return loader.out
+    loader.people()
+    loader.initiatives()
+    loader.pages()
+    return loader.out

@@ -188,44 +188,38 @@ def _dotted(path: Key) -> str:
 dotted = _dotted
 
 
-def load(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
-    """Parse one YAML file. Returns the document, or None and the problems that stop it."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(display, 0, 0, "", f"cannot read file: {exc.strerror}")]
+def _text(raw: bytes, display: str) -> tuple[str | None, Problem | None]:
+    """The file's text, or the problem that stops it being read as YAML text at all."""
     if len(raw) > MAX_BYTES:
-        return None, [Problem(display, 0, 0, "", TOO_LARGE)]
+        return None, Problem(display, 0, 0, "", TOO_LARGE)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [
-            Problem(
-                display,
-                line,
-                1,
-                "",
-                "file is not valid UTF-8 text (expected UTF-8; save it again as UTF-8)",
-            )
-        ]
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
-        return None, [Problem(display, 1, 1, "", "file is empty")]
+        message = "file is not valid UTF-8 text (expected UTF-8; save it again as UTF-8)"
+        return None, Problem(display, line, 1, "", message)
+    if all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return None, Problem(display, 1, 1, "", "file is empty")
     bad = _CONTROL.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
-        return None, [
-            Problem(
-                display,
-                line,
-                bad.start() - text.rfind("\n", 0, bad.start()),
-                "",
-                f"file contains the control character #x{ord(bad.group()):04x} "
-                "(expected printable text; remove it)",
-            )
-        ]
+        column = bad.start() - text.rfind("\n", 0, bad.start())
+        message = (
+            f"file contains the control character #x{ord(bad.group()):04x} "
+            "(expected printable text; remove it)"
+        )
+        return None, Problem(display, line, column, "", message)
+    return text, None
+
+
+def load(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
+    """Parse one YAML file. Returns the document, or None and the problems that stop it."""
+    try:
+        text, problem = _text(path.read_bytes(), display)
+    except OSError as exc:
+        return None, [Problem(display, 0, 0, "", f"cannot read file: {exc.strerror}")]
+    if text is None:
+        return None, [problem] if problem else []
     loader = _Loader(text)
     walker = _Walker(loader, display)
     try:
@@ -243,9 +237,8 @@ def load(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
     except _TooBig as exc:
         return None, [Problem(display, 0, 0, "", f"file refused: {exc}")]
     except RecursionError:
-        return None, [
-            Problem(display, 0, 0, "", f"file refused: nesting deeper than {MAX_DEPTH} levels")
-        ]
+        message = f"file refused: nesting deeper than {MAX_DEPTH} levels"
+        return None, [Problem(display, 0, 0, "", message)]
     finally:
         loader.dispose()
     return Document(display, data, walker.marks), walker.problems
