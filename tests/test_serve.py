@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -10,7 +11,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from tests.conftest import TODAY, copy_repo
@@ -43,21 +44,12 @@ def _wait_for(check: Callable[[], bool], seconds: float, log: Path) -> float:
     raise AssertionError(f"not true within {seconds} s; server log:\n{log.read_text('utf-8')}")
 
 
-def test_serve_regenerates_on_edit_without_a_loop(tmp_path: Path) -> None:
-    root = copy_repo(tmp_path / "repo", playbooks=False)
-    path = playbook(root, "stage_history:\n  - {stage: start, entered: 2026-01-05}\n")
+@contextlib.contextmanager
+def serving(root: Path, log: Path) -> Iterator[str]:
+    """`playbook serve` on a free loopback port, stopped afterwards; yields its base URL."""
     port = _free_port()
-    log = tmp_path / "serve.log"
-    base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "PLAYBOOK_TODAY": TODAY}
     env.pop("PLAYBOOK_AUDIENCE", None)
-
-    def builds() -> int:
-        return log.read_text("utf-8").count(BUILDING)
-
-    def served(page: str, text: str) -> Callable[[], bool]:
-        return lambda: text in (_get(base + page) or "")
-
     with log.open("wb") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
@@ -67,26 +59,7 @@ def test_serve_regenerates_on_edit_without_a_loop(tmp_path: Path) -> None:
             stderr=subprocess.STDOUT,
         )
         try:
-            _wait_for(served("/small/", "Make one thing better."), 90, log)
-            assert builds() == 1
-
-            path.write_text(
-                path.read_text("utf-8").replace("Make one thing better.", "Make two things better.")
-            )
-            took = _wait_for(served("/small/", "Make two things better."), 30, log)
-            assert took < 15, f"the edit took {took:.1f} s to be served"
-
-            template = root / "templates" / "stage.md.j2"
-            template.write_text(template.read_text("utf-8") + "\nEdited stage template.\n")
-            _wait_for(served("/small/stages/start/", "Edited stage template."), 30, log)
-
-            # The writer rewrites only changed files: the rebuild its writes cause renders
-            # nothing new, so the server settles instead of rebuilding for ever.
-            time.sleep(3)
-            settled = builds()
-            time.sleep(4)
-            assert builds() == settled
-            assert settled <= 5, log.read_text("utf-8")
+            yield f"http://127.0.0.1:{port}"
             assert server.poll() is None, log.read_text("utf-8")
         finally:
             server.send_signal(signal.SIGINT)
@@ -95,3 +68,65 @@ def test_serve_regenerates_on_edit_without_a_loop(tmp_path: Path) -> None:
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
+
+
+def test_advance_while_serving_is_served_and_leaves_no_trace(tmp_path: Path) -> None:
+    """`advance` takes the repository lock while the server's rebuilds take it too: the move
+    lands in the file, the server shows the new stage, and nothing is left behind."""
+    root = copy_repo(tmp_path / "repo", playbooks=False)
+    playbook(root, "stage_history:\n  - {stage: start, entered: 2026-01-05}\n")
+    log = tmp_path / "serve.log"
+    with serving(root, log) as base:
+        page = lambda: _get(base + "/small/") or ""  # noqa: E731
+        _wait_for(lambda: "Current stage: <a" in page() and ">Start<" in page(), 90, log)
+        env = {**os.environ, "PLAYBOOK_TODAY": TODAY}
+        moved = subprocess.run(
+            [sys.executable, "-m", "generator", "advance", "small", "--date", "2026-03-02"],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert moved.returncode == 0, moved.stderr
+        assert "Traceback" not in moved.stderr
+        _wait_for(lambda: "<strong>Build</strong>" in page(), 60, log)
+    assert "Traceback" not in log.read_text("utf-8")
+    assert not list(root.glob(".generated.*")) and not list(root.glob(".site.*"))
+    assert "current_stage: build" in (root / "playbooks/small/initiative.yml").read_text()
+
+
+def test_serve_regenerates_on_edit_without_a_loop(tmp_path: Path) -> None:
+    root = copy_repo(tmp_path / "repo", playbooks=False)
+    path = playbook(root, "stage_history:\n  - {stage: start, entered: 2026-01-05}\n")
+    log = tmp_path / "serve.log"
+
+    def builds() -> int:
+        return log.read_text("utf-8").count(BUILDING)
+
+    with serving(root, log) as base:
+
+        def served(page: str, text: str) -> Callable[[], bool]:
+            return lambda: text in (_get(base + page) or "")
+
+        _wait_for(served("/small/", "Make one thing better."), 90, log)
+        assert builds() == 1
+
+        path.write_text(
+            path.read_text("utf-8").replace("Make one thing better.", "Make two things better.")
+        )
+        took = _wait_for(served("/small/", "Make two things better."), 30, log)
+        assert took < 15, f"the edit took {took:.1f} s to be served"
+
+        template = root / "templates" / "stage.md.j2"
+        template.write_text(template.read_text("utf-8") + "\nEdited stage template.\n")
+        _wait_for(served("/small/stages/start/", "Edited stage template."), 30, log)
+
+        # The plugin writes nothing the server watches: the rebuild an edit causes triggers
+        # no other, so the server settles instead of rebuilding for ever.
+        time.sleep(3)
+        settled = builds()
+        time.sleep(4)
+        assert builds() == settled
+        assert settled <= 5, log.read_text("utf-8")
