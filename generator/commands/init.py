@@ -116,8 +116,7 @@ def _initiative(
         f"sponsor: {sponsor}\n",
         "owner: Transformation Office\n",
         f"review_by: {review.isoformat()}\n",
-        f"current_stage: {first}\n",
-        "# gate_checks: [charters-signed, team-trained, resistance-reviewed]  # advance checks\n",
+        f"current_stage: {first}\n# gate_checks: [charters-signed, team-trained]  # advance too\n",
         f"stage_history:\n  - {{stage: {first}, entered: {today.isoformat()}}}\n\n",
         "stages:\n",
     ]
