@@ -187,10 +187,14 @@ def advance_command(
     from generator.commands.advance import advance
 
     moved = advance(layout, initiative, on or today(), to=to, force=force, by=by)
-    note = ""
+    skipped = []
     if moved.open_criteria:
         n = len(moved.open_criteria)
-        note = f" (forced: {n} exit criteri{'on' if n == 1 else 'a'} open)"
+        skipped.append(f"{n} exit criteri{'on' if n == 1 else 'a'} open")
+    if moved.failed_checks:
+        n = len(moved.failed_checks)
+        skipped.append(f"{n} gate check{'' if n == 1 else 's'} failing")
+    note = f" (forced: {', '.join(skipped)})" if skipped else ""
     click.echo(
         f"{moved.file}: {moved.initiative} moved from '{moved.left.id}' to "
         f"'{moved.entered.id}' on {moved.on}{note}"

@@ -52,6 +52,7 @@ PERSON_REFS = {
     "consulted",
     "informed",
     "attendees",
+    "people",
 }
 STAGE_REFS = {"stage", "current_stage"}
 

@@ -13,7 +13,9 @@ from typing import Any
 
 import pytest
 
-from generator.source.model import AUDIENCES
+from generator.content.audience import filter_project
+from generator.source.model import AUDIENCES, Initiative, Person
+from generator.source.project import Project
 from generator.source.rules import rank
 from tests.conftest import MINIMAL_INITIATIVE, minimal, run
 from tests.sites import Output, build
@@ -26,6 +28,20 @@ def c(level: str, name: str) -> str:
     token = f"zq{level}{name}zq"
     CANARIES[token] = level
     return token
+
+
+def marked(level: str, token: str) -> str:
+    """A value that cannot hold a zq canary (a date, a check name) but is found nowhere else."""
+    CANARIES[token] = level
+    return token
+
+
+# The wording of a gate check only the core team may see the result of.
+marked("core", "No open resistance entry is past its review date")
+# Dates found nowhere else in the playbooks: when they show, their field shows.
+ASSESSED_ON = "2025-02-13"
+EARLIER_ON = "2025-01-16"
+UPDATED_ON = "2025-03-19"
 
 
 def _item_fields(level: str) -> dict[str, Any]:
@@ -122,7 +138,16 @@ def _playbooks() -> tuple[dict[str, Any], dict[str, Any]]:
                 "support": support,
                 "influence": "high",
                 "notes": c("core", f"{pid[:2]}notes"),
+                "date": marked("core", ASSESSED_ON if pid == "bo-chen" else "2025-02-14"),
             },
+            "assessment_history": [
+                {
+                    "date": marked("core", EARLIER_ON if pid == "bo-chen" else "2025-01-17"),
+                    "support": "skeptic",
+                    "influence": "medium",
+                    "notes": c("core", f"{pid[:2]}pastnotes"),
+                }
+            ],
         }
 
     initiative = {
@@ -131,6 +156,7 @@ def _playbooks() -> tuple[dict[str, Any], dict[str, Any]]:
         "sponsor": "ann-lee",
         "owner": "Change Office",
         "current_stage": "now",
+        "gate_checks": ["charters-signed", "team-trained", "resistance-reviewed"],
         "stage_history": [
             {"stage": "start", "entered": "2026-01-05"},
             {"stage": core["stage"]["id"], "entered": "2026-02-02", "by": c("core", "histby")},
@@ -144,6 +170,11 @@ def _playbooks() -> tuple[dict[str, Any], dict[str, Any]]:
                 "stage": "now",
                 "entered": "2026-04-06",
                 "open_criteria": [c("leadership", "leftopen")],
+                # Written by a forced advance: who failed is team content, resistance is core.
+                "failed_checks": [
+                    {"check": marked("leadership", "team-trained"), "people": ["bo-chen"]},
+                    {"check": marked("core", "resistance-reviewed"), "people": ["bo-chen"]},
+                ],
             },
         ],
         "stages": [
@@ -196,6 +227,7 @@ def _playbooks() -> tuple[dict[str, Any], dict[str, Any]]:
                     },
                 ],
                 "facilitator_notes": c("core", "facnotes"),
+                "sessions": [{"date": "2026-04-20", "attended": ["ann-lee"]}],
             },
             lead["module"],
             core["module"],
@@ -217,6 +249,13 @@ def _playbooks() -> tuple[dict[str, Any], dict[str, Any]]:
                 "owner": "ann-lee",
                 "review_on": "2026-12-15",
                 "outcome": "open",
+                "updates": [
+                    {
+                        "date": marked("core", UPDATED_ON),
+                        "outcome": "escalated",
+                        "note": c("core", "updnote"),
+                    }
+                ],
             }
         ],
     }
@@ -319,3 +358,55 @@ def test_a_site_that_cannot_show_its_current_stage_is_refused(blank: Path) -> No
     )
     assert not (blank / "generated").exists()
     assert run(blank, "render", "--audience", "core").exit_code == 0
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_the_model_an_audience_is_given_holds_no_record_above_it(audience: str) -> None:
+    """Below the pages: the filtered model itself carries no attendance below leadership and
+    no assessment history, resistance update or resistance check below core."""
+    project = Project(
+        people={k: Person.model_validate(v) for k, v in PEOPLE.items()},
+        initiatives={k: Initiative.model_validate(v) for k, v in INITIATIVES.items()},
+    )
+    ini = filter_project(project, audience).initiatives["canary"]  # type: ignore[arg-type]
+    attended = [s.attended for t in ini.training for s in t.sessions if s.attended]
+    history = [a for m in ini.team for a in m.assessment_history]
+    updates = [u for r in ini.resistance for u in r.updates]
+    failed = [f.check for h in ini.stage_history for f in h.failed_checks]
+    expected = {
+        "everyone": ([], [], [], [], []),
+        "leadership": (
+            [["ann-lee"]],
+            [],
+            [],
+            ["charters-signed", "team-trained"],
+            ["team-trained"],
+        ),
+        "core": (
+            [["ann-lee"]],
+            history,
+            updates,
+            ["charters-signed", "team-trained", "resistance-reviewed"],
+            ["team-trained", "resistance-reviewed"],
+        ),
+    }[audience]
+    assert (attended, history, updates, ini.gate_checks, failed) == expected
+    if audience == "core":
+        assert len(history) == 2 and len(updates) == 1
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_scorecard_is_built_for_leadership_and_core(
+    outputs: dict[str, Output], audience: str
+) -> None:
+    site = outputs[audience].site
+    page = site / "canary" / "scorecard" / "index.html"
+    home = (site / "index.html").read_text("utf-8")
+    assert page.exists() is (audience != "everyone")
+    assert ("trained this stage" in home) is (audience != "everyone")
+    if audience == "everyone":
+        return
+    html = page.read_text("utf-8")
+    assert '<svg class="pb-bars"' in html
+    assert ('<svg class="pb-support"' in html) is (audience == "core")
+    assert ('<svg class="pb-outcomes"' in html) is (audience == "core")

@@ -18,12 +18,14 @@ from pathlib import Path
 
 import yaml
 
+from generator.commands.gate import gate_of, refusal
 from generator.commands.yamltext import end_line, quoted, split_lines
 from generator.pipeline import Layout
 from generator.source.explain import did_you_mean
 from generator.source.load import Sources, load_sources
-from generator.source.model import HistoryEntry, Initiative, Stage
-from generator.source.problems import Problem, UserError
+from generator.source.model import FailedCheck, HistoryEntry, Initiative, Person, Stage
+from generator.source.problems import UserError
+from generator.source.rules import CheckResult
 from generator.source.validate import validate
 from generator.source.yamlfile import Document, load
 
@@ -38,6 +40,7 @@ class Move:
     entered: Stage
     on: dt.date
     open_criteria: tuple[str, ...]
+    failed_checks: tuple[CheckResult, ...] = ()
 
 
 def advance(
@@ -67,37 +70,30 @@ def advance(
             f"{iid}: --date {on} is before the last transition ({last.stage}, "
             f"entered {last.entered}); nothing was changed"
         )
-    index = ini.stages.index(current)
-    open_ = [(j, c.text) for j, c in enumerate(current.exit_criteria) if not c.done]
-    if open_ and not force:
-        n = len(open_)
-        problems = [
-            Problem(
-                doc.file,
-                *doc.marks.at(("stages", index, "exit_criteria", j)),
-                f"stages[{index}].exit_criteria[{j}]",
-                f"not met: {text}",
-            )
-            for j, text in open_
-        ]
-        raise UserError(
-            f"{iid}: {n} exit criteri{'on' if n == 1 else 'a'} of stage '{current.name}' "
-            f"{'is' if n == 1 else 'are'} still open; nothing was changed. Mark "
-            f"{'it' if n == 1 else 'them'} `done: true` once met, or use --force to move anyway "
-            "(the site then shows what was open at the transition).",
-            problems,
-        )
+    gate = gate_of(ini, current, on)
+    if not gate.passed and not force:
+        raise refusal(iid, doc, ini, current, gate, lambda pid: _name(project.people, pid))
+    open_criteria = [text for _, text in gate.open_criteria]
     added = [
         *history[len(ini.stage_history) :],
         HistoryEntry(
-            stage=target.id, entered=on, by=by or None, open_criteria=[text for _, text in open_]
+            stage=target.id,
+            entered=on,
+            by=by or None,
+            open_criteria=open_criteria,
+            failed_checks=gate.failed_checks(),
         ),
     ]
     path = layout.root / doc.file
     raw = path.read_bytes()
     text = _edit(raw.decode("utf-8"), doc, ini, target.id, added)
     _replace_checked(path, text, doc, sources, iid, target.id, [*ini.stage_history, *added])
-    return Move(iid, doc.file, current, target, on, tuple(t for _, t in open_))
+    return Move(iid, doc.file, current, target, on, tuple(open_criteria), gate.failed)
+
+
+def _name(people: dict[str, Person], pid: str) -> str:
+    person = people.get(pid)
+    return person.name if person else pid
 
 
 def _target(iid: str, ini: Initiative, current: Stage, to: str | None) -> Stage:
@@ -141,7 +137,14 @@ def _flow(entry: HistoryEntry) -> str:
         parts.append(f"by: {quoted(entry.by)}")
     if entry.open_criteria:
         parts.append("open_criteria: [" + ", ".join(map(quoted, entry.open_criteria)) + "]")
+    if entry.failed_checks:
+        parts.append("failed_checks: [" + ", ".join(map(_failed, entry.failed_checks)) + "]")
     return "{" + ", ".join(parts) + "}"
+
+
+def _failed(failed: FailedCheck) -> str:
+    # Check names and person ids are validated ids: plain YAML scalars.
+    return f"{{check: {failed.check}, people: [{', '.join(failed.people)}]}}"
 
 
 def _block(entry: HistoryEntry, pad: str) -> list[str]:
@@ -152,6 +155,9 @@ def _block(entry: HistoryEntry, pad: str) -> list[str]:
     if entry.open_criteria:
         lines.append(f"{pad}open_criteria:")
         lines.extend(f"{pad}  - {quoted(t)}" for t in entry.open_criteria)
+    if entry.failed_checks:
+        lines.append(f"{pad}failed_checks:")
+        lines.extend(f"{pad}  - {_failed(f)}" for f in entry.failed_checks)
     return lines
 
 

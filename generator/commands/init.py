@@ -71,7 +71,8 @@ def _member(pid: str, role: str, purpose: str, stages: list[str]) -> str:
         f"    stages:                      # every stage, or `validate` warns\n{duties}"
         "    # kpis: [Executive team engagement score]\n"
         "    # charter_signed: 2026-01-30  # sign in the first stage, or `validate` warns\n"
-        "    # assessment: {support: neutral, influence: high, notes: ...}  # core only\n"
+        "    # assessment: {support: neutral, influence: high, date: 2026-03-01}  # core only\n"
+        "    # assessment_history: [{date: 2026-01-15, support: skeptic}]  # core, oldest first\n"
     )
 
 
@@ -93,6 +94,7 @@ def _training(stage: str, name: str) -> str:
         "    # pre_reading: [{title: Survey summary, url: https://intranet.example.com/x}]\n"
         "    # exercises: [{title: Journey walk-through, instructions: ...}]\n"
         '    # sessions: [{date: 2026-02-03, start: "09:00", location: Board room}]\n'
+        "    #   once held, record who came: attended: all, or attended: [person-id, ...]\n"
         "    # facilitator_notes: ...      # core audience only\n"
     )
 
@@ -116,7 +118,7 @@ def _initiative(
         f"sponsor: {sponsor}\n",
         "owner: Transformation Office\n",
         f"review_by: {review.isoformat()}\n",
-        f"current_stage: {first}\n",
+        f"current_stage: {first}\n# gate_checks: [charters-signed, team-trained]  # advance too\n",
         f"stage_history:\n  - {{stage: {first}, entered: {today.isoformat()}}}\n\n",
         "stages:\n",
     ]

@@ -3,7 +3,10 @@
 Templates never decide confidentiality: anything an audience may not see is gone from the
 model they are given. Levels (SPEC "Audiences"): initiative, stage, activity and training
 content is `everyone`; role charters, person pages, team tables and decision rights are
-`leadership`; assessments, the resistance plan and facilitator notes are `core`. A list item
+`leadership`; assessments, the resistance plan and facilitator notes are `core`. Who attended
+a session is team membership (`leadership`), and so are the gate checks, which judge the
+team; `resistance-reviewed` judges the resistance plan, so it is `core`, with assessment
+history and resistance updates. A list item
 (stage, activity, training module, exercise, agenda line) may raise or lower its own level
 with `visibility`; whatever hangs off a hidden stage (its activities, modules, each member's
 duties in it, its history) is hidden with it.
@@ -14,12 +17,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
-from generator.source.model import AUDIENCES, HistoryEntry, Initiative, Module, Person, Visibility
+from generator.source.model import (
+    AUDIENCES,
+    FailedCheck,
+    GateCheck,
+    HistoryEntry,
+    Initiative,
+    Module,
+    Person,
+    Visibility,
+)
 from generator.source.problems import UserError
 from generator.source.project import Project
 from generator.source.rules import sees, sees_team
 
 T = TypeVar("T")
+
+# Who may see each gate check and its result: the people who fail it are named with it.
+CHECK_LEVEL: dict[GateCheck, Visibility] = {
+    "charters-signed": "leadership",
+    "team-trained": "leadership",
+    "resistance-reviewed": "core",
+}
 
 
 def audience_level(audience: str) -> Visibility:
@@ -40,13 +59,20 @@ def _module(m: Module, audience: Visibility) -> Module:
             "agenda": _visible(m.agenda, audience),
             "exercises": _visible(m.exercises, audience),
             "facilitator_notes": m.facilitator_notes if audience == "core" else None,
-            # Who attends is team membership, which is leadership content.
+            # Who attends, and who attended, is team membership: leadership content.
             "attendees": m.attendees if leadership or m.attendees == "all" else [],
+            "sessions": [
+                s if leadership else s.model_copy(update={"attended": None}) for s in m.sessions
+            ],
         }
     )
 
 
-def _history(ini: Initiative, stage_ids: set[str]) -> list[HistoryEntry]:
+def _checks(failed: list[FailedCheck], audience: Visibility) -> list[FailedCheck]:
+    return [f for f in failed if sees(audience, CHECK_LEVEL[f.check])]
+
+
+def _history(ini: Initiative, stage_ids: set[str], audience: Visibility) -> list[HistoryEntry]:
     """Transitions into visible stages; open criteria only when the stage left is visible.
 
     The stage left is the one entered before, or for the first entry the stage before it.
@@ -61,9 +87,9 @@ def _history(ini: Initiative, stage_ids: set[str]) -> list[HistoryEntry]:
         else:
             at = order.index(h.stage) if h.stage in order else 0
             left = order[at - 1] if at else None
-        if h.open_criteria and left is not None and left not in stage_ids:
-            h = h.model_copy(update={"open_criteria": []})
-        out.append(h)
+        if left is not None and left not in stage_ids:
+            h = h.model_copy(update={"open_criteria": [], "failed_checks": []})
+        out.append(h.model_copy(update={"failed_checks": _checks(h.failed_checks, audience)}))
     return out
 
 
@@ -83,6 +109,7 @@ def _initiative(iid: str, ini: Initiative, audience: Visibility) -> Initiative:
             m.model_copy(
                 update={
                     "assessment": m.assessment if core else None,
+                    "assessment_history": m.assessment_history if core else [],
                     "stages": {k: v for k, v in m.stages.items() if k in stage_ids},
                 }
             )
@@ -100,7 +127,8 @@ def _initiative(iid: str, ini: Initiative, audience: Visibility) -> Initiative:
     return ini.model_copy(
         update={
             "stages": stages,
-            "stage_history": _history(ini, stage_ids),
+            "stage_history": _history(ini, stage_ids, audience),
+            "gate_checks": [c for c in ini.gate_checks if sees(audience, CHECK_LEVEL[c])],
             "team": team,
             "activities": activities,
             "training": training,

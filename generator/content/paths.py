@@ -36,6 +36,10 @@ class InitiativePaths:
         return f"{self.id}/engagement.md"
 
     @property
+    def scorecard(self) -> str:
+        return f"{self.id}/scorecard.md"
+
+    @property
     def what_changed(self) -> str:
         return f"{self.id}/what-changed.md"
 

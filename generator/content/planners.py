@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from generator.content import paths
 from generator.content.engagement import EngagementView
+from generator.content.scorecard import Scorecard
+from generator.content.trends import Trends
 from generator.content.views import InitiativeView
 from generator.content.what_changed import what_changed
 from generator.markdown.escape import attr
@@ -27,8 +29,16 @@ def _person_tags(person: Person | None, role: str | None = None) -> tuple[str, .
     return found + ((role.capitalize(),) if role else ())
 
 
+def _scorecard(view: InitiativeView, common: dict[str, Any]) -> Scorecard | None:
+    """Whether the team is aligned is judged member by member: for those who see the team."""
+    if sees_team(common["audience"]) and view.ini.team:
+        return Scorecard(view, common["today"])
+    return None
+
+
 def home(book: Book, views: list[InitiativeView], common: dict[str, Any]) -> None:
-    book.add(paths.HOME, "home.md.j2", "Home", {**common, "views": views})
+    scores = {v.id: _scorecard(v, common) for v in views}
+    book.add(paths.HOME, "home.md.j2", "Home", {**common, "views": views, "scores": scores})
     book.nav.append({"Home": paths.HOME})
 
 
@@ -39,7 +49,15 @@ def initiative(book: Book, view: InitiativeView, common: dict[str, Any]) -> None
     change = what_changed(view)
     # What changed is told member by member: it is for the audience that sees the team.
     changes_page = where.what_changed if change and sees_team(audience) and view.ini.team else None
-    ctx = {**common, "view": view, "ini": view.ini, "change": change, "changes_page": changes_page}
+    scorecard = _scorecard(view, common)
+    ctx = {
+        **common,
+        "view": view,
+        "ini": view.ini,
+        "change": change,
+        "changes_page": changes_page,
+        "scorecard": scorecard,
+    }
     # Every page of an initiative names its current stage: the theme prints the banner.
     banner = (
         {"playbook_stage": {"name": view.current.name, "page": where.stage(view.current.id)}}
@@ -58,6 +76,11 @@ def initiative(book: Book, view: InitiativeView, common: dict[str, Any]) -> None
         section.append({"Training": modules})
     if sees_team(audience) and view.ini.team:
         section += _team(book, view, ctx, banner)
+    if scorecard:
+        trends = Trends(view, common["today"]) if audience == "core" else None
+        card = {**ctx, "trends": trends}
+        book.add(where.scorecard, "scorecard.md.j2", "Alignment scorecard", card, banner)
+        section.append({"Alignment scorecard": where.scorecard})
     if audience == "core" and view.ini.team:
         engagement = {**ctx, "engagement": EngagementView(view)}
         book.add(where.engagement, "engagement.md.j2", "Engagement plan", engagement, banner)

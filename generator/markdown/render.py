@@ -16,7 +16,7 @@ from markupsafe import Markup
 from generator.content.paths import person_page, relative
 from generator.content.plan import Page, Plan
 from generator.content.views import InitiativeView
-from generator.markdown import escape, icons, svg
+from generator.markdown import charts, escape, icons, svg
 from generator.source.problems import UserError
 
 
@@ -105,6 +105,10 @@ def environment(templates: Sequence[Path]) -> jinja2.Environment:
         zip=zip,
         timeline=svg.timeline,
         stakeholder_map=svg.stakeholder_map,
+        count_bars=charts.count_bars,
+        alignment_weeks=charts.alignment_weeks,
+        support_over_time=charts.support_over_time,
+        outcomes_over_time=charts.outcomes_over_time,
         person_page=person_page,
     )
     return env

@@ -23,6 +23,15 @@ ALIGNMENT_TIME = (
 REVIEW = "keep the playbook current; review it and set a new review_by"
 SIGN_CHARTER = "never assume executives know their role; have charters signed in the first stage"
 AGENDA_ADDS_UP = "a timed agenda must add up; fix the minutes or duration_minutes"
+MEASURE = "measure, don't assume; record who came under attended:"
+CATCH_UP = (
+    "train the whole team collectively at every stage; hold a catch-up session and record "
+    "who attended"
+)
+REVIEW_RESISTANCE = (
+    "work resistance on a schedule; review it, record what changed under updates: and set "
+    "the next review_on"
+)
 
 
 def _warn(doc: Document, path: Key, message: str, advice: str) -> Problem:
@@ -70,8 +79,54 @@ def _members(doc: Document, ini: Initiative) -> list[Problem]:
     return out
 
 
+def _records(doc: Document, ini: Initiative, today: dt.date) -> list[Problem]:
+    """What was (not) recorded as the change happened: attendance, resistance reviews."""
+    out: list[Problem] = []
+    for i, t in enumerate(ini.training):
+        for j, session in enumerate(t.sessions):
+            if rules.unrecorded(session, today):
+                out.append(
+                    _warn(
+                        doc,
+                        ("training", i, "sessions", j),
+                        f"session of '{t.id}' on {session.date} has passed with no attendance "
+                        "recorded",
+                        MEASURE,
+                    )
+                )
+    stage_ids = [s.id for s in ini.stages]
+    left = stage_ids[: stage_ids.index(ini.current_stage)]
+    position = {m.person: i for i, m in enumerate(ini.team)}
+    for stage in left:
+        # Unrecorded sessions are warned about above; absence can only be read from a record.
+        if not rules.attendance_recorded(ini, stage):
+            continue
+        for pid in rules.untrained(ini, stage):
+            out.append(
+                _warn(
+                    doc,
+                    ("team", position[pid]),
+                    f"{pid} attended no whole-team training session of stage '{stage}', "
+                    "which is over",
+                    CATCH_UP,
+                )
+            )
+    for i, entry in enumerate(ini.resistance):
+        if rules.review_due(entry, today):
+            out.append(
+                _warn(
+                    doc,
+                    ("resistance", i, "review_on"),
+                    f"the resistance entry for {entry.person} is "
+                    f"{rules.outcome_on(entry, today)} and was due for review on {entry.review_on}",
+                    REVIEW_RESISTANCE,
+                )
+            )
+    return out
+
+
 def _initiative(doc: Document, ini: Initiative, today: dt.date) -> list[Problem]:
-    out = _members(doc, ini)
+    out = _members(doc, ini) + _records(doc, ini, today)
     team = {m.person for m in ini.team}
     for i, s in enumerate(ini.stages):
         if not any(t.stage == s.id and rules.for_whole_team(t, team) for t in ini.training):

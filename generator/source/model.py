@@ -46,6 +46,8 @@ RootCause = Literal[
     "other",
 ]
 Outcome = Literal["open", "improving", "resolved", "escalated"]
+# Checks computed from the playbook's own records that `playbook advance` also requires.
+GateCheck = Literal["charters-signed", "team-trained", "resistance-reviewed"]
 
 AUDIENCES: tuple[Visibility, ...] = ("everyone", "leadership", "core")
 
@@ -84,6 +86,13 @@ class Stage(_Model):
     visibility: Visibility = Field("everyone", description="Lowest audience that sees it.")
 
 
+class FailedCheck(_Model):
+    """A gate check that failed when `playbook advance --force` moved on anyway."""
+
+    check: GateCheck = Field(description="The gate check that failed.")
+    people: list[Id] = Field([], description="Person ids of those who failed it.")
+
+
 class HistoryEntry(_Model):
     """One stage transition, written by `playbook advance`."""
 
@@ -92,6 +101,9 @@ class HistoryEntry(_Model):
     by: str | None = Field(None, description="Who moved the initiative to this stage.")
     open_criteria: list[str] = Field(
         [], description="Exit criteria of the previous stage still open at the transition."
+    )
+    failed_checks: list[FailedCheck] = Field(
+        [], description="Gate checks of the previous stage failing at a forced transition."
     )
 
 
@@ -128,6 +140,16 @@ class Assessment(_Model):
     support: Support | None = Field(None, description="Their stance on the change.")
     influence: Influence | None = Field(None, description="Their influence on others.")
     notes: str | None = Field(None, description="Free text.")
+    date: dt.date | None = Field(None, description="When this (the latest) assessment was made.")
+
+
+class PastAssessment(_Model):
+    """Confidential (core audience only): an earlier assessment of a member."""
+
+    date: dt.date = Field(description="When it was made, YYYY-MM-DD.")
+    support: Support = Field(description="Their stance on the change then.")
+    influence: Influence | None = Field(None, description="Their influence on others then.")
+    notes: str | None = Field(None, description="Free text.")
 
 
 class Member(_Model):
@@ -144,6 +166,9 @@ class Member(_Model):
     kpis: list[Text] = Field([], description="How their part is measured.")
     charter_signed: dt.date | None = Field(None, description="Date they signed their charter.")
     assessment: Assessment | None = Field(None, description="Confidential (core audience only).")
+    assessment_history: list[PastAssessment] = Field(
+        [], description="Confidential (core audience only): earlier assessments, oldest first."
+    )
 
 
 class Raci(_Model):
@@ -189,6 +214,10 @@ class Session(_Model):
     date: dt.date = Field(description="Date of the session, YYYY-MM-DD.")
     start: str | None = Field(None, description='Start time, quoted: "09:00".')
     location: str | None = Field(None, description="Where it takes place.")
+    attended: Literal["all"] | list[Id] | None = Field(
+        None,
+        description="Recorded afterwards: `all` (everyone invited) or the person ids who came.",
+    )
 
 
 class Module(_Model):
@@ -212,6 +241,14 @@ class Module(_Model):
     visibility: Visibility = Field("everyone", description="Lowest audience that sees it.")
 
 
+class ResistanceUpdate(_Model):
+    """Progress on a resistance entry, on a date."""
+
+    date: dt.date = Field(description="When, YYYY-MM-DD.")
+    outcome: Outcome = Field(description="Where the entry stood after it.")
+    note: str | None = Field(None, description="What happened.")
+
+
 class Resistance(_Model):
     """Confidential (core audience only): resistance from a team member, and the plan."""
 
@@ -223,6 +260,9 @@ class Resistance(_Model):
     owner: Id = Field(description="Team member who works on it.")
     review_on: dt.date | None = Field(None, description="When to review it, YYYY-MM-DD.")
     outcome: Outcome = "open"
+    updates: list[ResistanceUpdate] = Field(
+        [], description="Dated progress, oldest first (confidential, core audience only)."
+    )
     visibility: Visibility = Field("core", description="Lowest audience that sees it.")
 
 
@@ -238,6 +278,13 @@ class Initiative(_Model):
         None, description="Review date; past it, every page says the playbook is overdue."
     )
     current_stage: Id = Field(description="Stage id the initiative is in now.")
+    gate_checks: list[GateCheck] = Field(
+        [],
+        description="Computed checks `playbook advance` requires besides the exit criteria: "
+        "charters-signed (every member signed their charter), team-trained (every member "
+        "attended a whole-team session of the current stage), resistance-reviewed (no open "
+        "resistance entry past its review_on).",
+    )
     stage_history: list[HistoryEntry] = Field([], description="Written by `playbook advance`.")
     stages: list[Stage] = Field(min_length=1, description="The stages, in order.")
     alignment: Alignment | None = None

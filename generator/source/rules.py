@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 
 from generator.source.model import (
     AUDIENCES,
     Alignment,
+    GateCheck,
     Initiative,
     Member,
     Module,
+    Outcome,
     Resistance,
+    Session,
+    Support,
     Visibility,
 )
 
@@ -55,6 +60,48 @@ def agenda_adds_up(module: Module) -> bool:
     return not module.agenda or agenda_total(module) == module.duration_minutes
 
 
+# --- attendance (measure, don't assume) ----------------------------------------------------
+
+
+def invited(module: Module, team: Iterable[str]) -> list[str]:
+    """Who a module is for, in team order: `all` is the whole team."""
+    members = list(team)
+    return members if module.attendees == "all" else [p for p in members if p in module.attendees]
+
+
+def came(session: Session, module: Module, team: Iterable[str]) -> set[str]:
+    """Who attended a session: `attended: all` is everyone invited; nothing recorded, nobody."""
+    if session.attended is None:
+        return set()
+    return set(invited(module, team)) if session.attended == "all" else set(session.attended)
+
+
+def unrecorded(session: Session, today: dt.date) -> bool:
+    """A session in the past with no `attended` record."""
+    return session.date < today and session.attended is None
+
+
+def whole_team_modules(ini: Initiative, stage_id: str) -> list[Module]:
+    team = [m.person for m in ini.team]
+    return [t for t in ini.training if t.stage == stage_id and for_whole_team(t, team)]
+
+
+def attendance_recorded(ini: Initiative, stage_id: str) -> bool:
+    """Was attendance recorded for any session of a whole-team module of the stage?"""
+    return any(
+        s.attended is not None for t in whole_team_modules(ini, stage_id) for s in t.sessions
+    )
+
+
+def untrained(ini: Initiative, stage_id: str) -> list[str]:
+    """Members who attended no session of a whole-team module of the stage, in team order."""
+    team = [m.person for m in ini.team]
+    trained = {
+        p for t in whole_team_modules(ini, stage_id) for s in t.sessions for p in came(s, t, team)
+    }
+    return [p for p in team if p not in trained]
+
+
 # --- resistance ---------------------------------------------------------------------------
 
 AT_RISK = ("skeptic", "resistant")
@@ -70,6 +117,22 @@ def at_risk(member: Member) -> bool:
     return bool(member.assessment and member.assessment.support in AT_RISK)
 
 
+def supports(member: Member) -> list[tuple[dt.date | None, Support]]:
+    """Every assessment of a member's support, oldest first; the latest may have no date."""
+    out: list[tuple[dt.date | None, Support]] = [
+        (a.date, a.support) for a in member.assessment_history
+    ]
+    if member.assessment and member.assessment.support:
+        out.append((member.assessment.date, member.assessment.support))
+    return out
+
+
+def stuck(member: Member) -> bool:
+    """Still skeptic or resistant: the two latest assessments both say so."""
+    latest = supports(member)[-2:]
+    return len(latest) == 2 and all(support in AT_RISK for _, support in latest)
+
+
 def resistance_planned(member: Member, resistance: Iterable[Resistance]) -> bool:
     """Plan for resistance: an at-risk member needs an entry still being worked on."""
     return any(r.person == member.person and is_open(r) for r in resistance)
@@ -78,6 +141,24 @@ def resistance_planned(member: Member, resistance: Iterable[Resistance]) -> bool
 def unplanned_resistance(ini: Initiative) -> list[Member]:
     """Skeptic or resistant members with no open resistance entry, in team order."""
     return [m for m in ini.team if at_risk(m) and not resistance_planned(m, ini.resistance)]
+
+
+def outcome_on(entry: Resistance, on: dt.date) -> Outcome:
+    """Where an entry stood on a date. Its `outcome` is where it stands since its last update;
+    before its first update it was open; with no updates, only its `outcome` is known."""
+    before = [u for u in entry.updates if u.date <= on]
+    if len(before) == len(entry.updates):
+        return entry.outcome
+    return before[-1].outcome if before else "open"
+
+
+def review_due(entry: Resistance, on: dt.date) -> bool:
+    """Still being worked on and past its review date."""
+    return (
+        outcome_on(entry, on) in NOT_RESOLVED
+        and entry.review_on is not None
+        and entry.review_on < on
+    )
 
 
 # --- time to align ------------------------------------------------------------------------
@@ -102,6 +183,70 @@ def alignment_short(alignment: Alignment) -> bool:
     """Is the plan below the rule of thumb?"""
     ratio = alignment_ratio(alignment)
     return ratio is not None and ratio < ALIGNMENT_FACTOR
+
+
+def alignment_began(ini: Initiative) -> dt.date | None:
+    """When aligning the team began: the first stage was entered (or was to start)."""
+    first = ini.stages[0]
+    entered = [h.entered for h in ini.stage_history if h.stage == first.id]
+    if entered:
+        return min(entered)
+    return first.starts or min((h.entered for h in ini.stage_history), default=None)
+
+
+def weeks_used(ini: Initiative, today: dt.date) -> float | None:
+    """Alignment time used: weeks since the first stage began (None: no date says when)."""
+    began = alignment_began(ini)
+    return None if began is None else max(0, (today - began).days) / 7
+
+
+# --- the gate -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One gate check of one stage, on a date, and the people who fail it (team order)."""
+
+    check: GateCheck
+    failing: tuple[str, ...]
+
+    @property
+    def passed(self) -> bool:
+        return not self.failing
+
+
+def unsigned(ini: Initiative, on: dt.date) -> list[str]:
+    """Members with no charter signed by `on`."""
+    return [m.person for m in ini.team if m.charter_signed is None or m.charter_signed > on]
+
+
+def gate_check(ini: Initiative, check: GateCheck, stage_id: str, on: dt.date) -> CheckResult:
+    """A gate check of a stage as it stood on `on`."""
+    if check == "charters-signed":
+        failing = unsigned(ini, on)
+    elif check == "team-trained":
+        failing = untrained(ini, stage_id)
+    else:  # resistance-reviewed
+        failing = list(dict.fromkeys(r.person for r in ini.resistance if review_due(r, on)))
+    return CheckResult(check, tuple(failing))
+
+
+def gate(ini: Initiative, stage_id: str, on: dt.date) -> list[CheckResult]:
+    """Every gate check of the initiative for a stage, on a date, in the order written."""
+    return [gate_check(ini, c, stage_id, on) for c in ini.gate_checks]
+
+
+def left_on(ini: Initiative, stage_id: str) -> dt.date | None:
+    """When the initiative left a stage: the transition after it was last entered, else the
+    next stage's start, else the stage's end (None: nothing says)."""
+    history = ini.stage_history
+    last = max((i for i, h in enumerate(history) if h.stage == stage_id), default=None)
+    if last is not None and last + 1 < len(history):
+        return history[last + 1].entered
+    ids = [s.id for s in ini.stages]
+    at = ids.index(stage_id) if stage_id in ids else len(ids)
+    after = ini.stages[at + 1].starts if at + 1 < len(ids) else None
+    return after or (ini.stages[at].ends if at < len(ids) else None)
 
 
 # --- dates ---------------------------------------------------------------------------------

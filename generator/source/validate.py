@@ -13,6 +13,7 @@ from generator.source.load import Sources
 from generator.source.model import Initiative, Person
 from generator.source.problems import Problem, UserError, short
 from generator.source.project import Project
+from generator.source.records import check_records
 from generator.source.schema_errors import problems_from
 from generator.source.yamlfile import Document, Key, dotted
 
@@ -84,6 +85,10 @@ class _Checker:
             )
         else:
             self.error(path, unknown_person(value, [*self.people, *(["all"] if allow_all else [])]))
+
+    def known_person(self, path: Key, value: str) -> None:
+        if value not in self.people:
+            self.error(path, unknown_person(value, self.people))
 
     def duplicates(self, items: Iterable[str], path_of: Key, what: str, key: str = "id") -> None:
         seen: dict[str, int] = {}
@@ -163,6 +168,7 @@ class _Checker:
         for i, entry in enumerate(ini.resistance):
             self.member(("resistance", i, "person"), entry.person)
             self.member(("resistance", i, "owner"), entry.owner)
+        check_records(self)
         return self.problems
 
 
