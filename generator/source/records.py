@@ -1,54 +1,64 @@
 """Cross-checks of what the office records as the change happens: who attended each session,
 assessments over time, progress on resistance, the gate checks and what a forced move skipped.
 
-Part of validation (`validate._Checker` runs them): errors, with file, line and column.
+Part of the reference checks (`references.Checker` runs them): errors, with file, line and
+column. Like them, they read the raw data through `Parsed`, so they run on whatever parsed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from generator.source.explain import one_of
-from generator.source.model import Module, Session
-from generator.source.yamlfile import Key, dotted
+from generator.source.parsed import Known, Parsed
+from generator.source.yamlfile import Key
 
 if TYPE_CHECKING:
-    from generator.source.validate import _Checker
+    from generator.source.references import Checker
 
 
-def check_records(c: _Checker) -> None:
-    ini = c.ini
-    _once(c, list(ini.gate_checks), ("gate_checks",), "gate check")
-    for i, h in enumerate(ini.stage_history):
-        for j, failed in enumerate(h.failed_checks):
-            for k, pid in enumerate(failed.people):
-                c.known_person(("stage_history", i, "failed_checks", j, "people", k), pid)
-    for i, module in enumerate(ini.training):
-        for j, session in enumerate(module.sessions):
-            _attended(c, ("training", i, "sessions", j, "attended"), module, session)
-    for i, m in enumerate(ini.team):
-        base: Key = ("team", i)
-        _oldest_first(c, [a.date for a in m.assessment_history], (*base, "assessment_history"))
-        latest = m.assessment.date if m.assessment else None
-        if latest and m.assessment_history and latest < m.assessment_history[-1].date:
+def check_records(c: Checker) -> None:
+    p = c.p
+    c.duplicates(p.texts(("gate_checks",)), ("gate_checks",), "gate check", key=None)
+    for i in p.indexes(("stage_history",)):
+        for j in p.indexes(("stage_history", i, "failed_checks")):
+            people: Key = ("stage_history", i, "failed_checks", j, "people")
+            for k, pid in p.texts(people):
+                c.known_person((*people, k), pid)
+    for i in p.indexes(("training",)):
+        invited = _invited(p, ("training", i, "attendees"))
+        for j in p.indexes(("training", i, "sessions")):
+            _attended(c, ("training", i, "sessions", j, "attended"), invited)
+    for i in p.indexes(("team",)):
+        history: Key = ("team", i, "assessment_history")
+        dates = _dates(p, history)
+        _oldest_first(c, dates, history)
+        latest = p.date(("team", i, "assessment", "date"))
+        last = dates[-1] if dates else None
+        if latest and last and latest < last:
             c.error(
-                (*base, "assessment", "date"),
+                ("team", i, "assessment", "date"),
                 f"date {latest} is before the last assessment_history date "
-                f"{m.assessment_history[-1].date} (expected the latest assessment under "
+                f"{last} (expected the latest assessment under "
                 "assessment:, earlier ones under assessment_history:)",
             )
-    for i, entry in enumerate(ini.resistance):
-        _oldest_first(c, [u.date for u in entry.updates], ("resistance", i, "updates"))
+    for i in p.indexes(("resistance",)):
+        updates: Key = ("resistance", i, "updates")
+        _oldest_first(c, _dates(p, updates), updates)
 
 
-def _attended(c: _Checker, path: Key, module: Module, session: Session) -> None:
+def _invited(p: Parsed, path: Key) -> Known | None:
+    """Who a module invites; None for the whole team (`all`, the default)."""
+    value = p.raw(path)
+    if p.sound(path) and (value is None or value == "all"):
+        return None
+    return p.known(path)
+
+
+def _attended(c: Checker, path: Key, invited: Known | None) -> None:
     """Who attended must be on the team and invited to the module, each once."""
-    if not isinstance(session.attended, list):
-        return
-    invited = None if module.attendees == "all" else list(module.attendees)
-    for k, pid in enumerate(session.attended):
+    for k, pid in c.p.texts(path):
         where = (*path, k)
         if pid == "all":
             c.error(
@@ -58,34 +68,25 @@ def _attended(c: _Checker, path: Key, module: Module, session: Session) -> None:
             )
         elif pid not in c.team:
             c.member(where, pid)
-        elif invited is not None and pid not in invited:
+        elif invited is not None and pid not in invited and not invited.excuses(pid):
             c.error(
                 where,
                 f"'{pid}' is not invited to this module (expected one of its attendees: "
-                f"{one_of(invited)}; or add them to the module's attendees:)",
+                f"{one_of(invited.ids)}; or add them to the module's attendees:)",
             )
-    _once(c, session.attended, path, "attendee")
+    c.duplicates(c.p.texts(path), path, "attendee", key=None)
 
 
-def _once(c: _Checker, values: Sequence[str], path: Key, what: str) -> None:
-    seen: dict[str, int] = {}
-    for k, value in enumerate(values):
-        if value in seen:
-            first = (*path, seen[value])
-            c.error(
-                (*path, k),
-                f"duplicate {what} '{value}' (expected each once; first at {dotted(first)}, "
-                f"line {c.doc.marks.at(first)[0]})",
-            )
-        else:
-            seen[value] = k
+def _dates(p: Parsed, path: Key) -> list[dt.date | None]:
+    """The `date` of each item of the list at `path`, None where it is not a sound date."""
+    return [p.date((*path, k, "date")) for k in p.indexes(path)]
 
 
-def _oldest_first(c: _Checker, dates: Sequence[dt.date], path: Key) -> None:
+def _oldest_first(c: Checker, dates: list[dt.date | None], path: Key) -> None:
     for k in range(1, len(dates)):
-        if dates[k] < dates[k - 1]:
+        before, this = dates[k - 1], dates[k]
+        if before and this and this < before:
             c.error(
                 (*path, k, "date"),
-                f"date {dates[k]} is before the one above it, {dates[k - 1]} (expected oldest "
-                "first)",
+                f"date {this} is before the one above it, {before} (expected oldest first)",
             )

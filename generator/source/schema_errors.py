@@ -193,8 +193,17 @@ def _drop_shadowed(errs: list[_Err]) -> list[_Err]:
     ]
 
 
+def _errors(exc: ValidationError, doc: Document) -> list[_Err]:
+    return _drop_shadowed([_locate(doc.data, dict(err)) for err in exc.errors()])
+
+
+def refused_at(exc: ValidationError, doc: Document) -> set[Key]:
+    """Every place in the user's data the schema refused (or found missing)."""
+    return {err.loc for err in _errors(exc, doc)}
+
+
 def problems_from(exc: ValidationError, doc: Document, root: type[BaseModel]) -> list[Problem]:
-    errs = _drop_shadowed([_locate(doc.data, dict(err)) for err in exc.errors()])
+    errs = _errors(exc, doc)
     by_loc: dict[Key, list[_Err]] = {}
     for err in errs:
         by_loc.setdefault(err.loc, []).append(err)
