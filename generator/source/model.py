@@ -9,7 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
+
+from generator.source.zones import DEFAULT_ZONE, TIME_PATTERN, check_time, check_zone
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 # The same rule in words, for every message that refuses an id.
@@ -19,6 +28,8 @@ ID_RULE = (
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1)]
+ZoneName = Annotated[str, AfterValidator(check_zone)]
+ClockTime = Annotated[str, StringConstraints(pattern=TIME_PATTERN), BeforeValidator(check_time)]
 Visibility = Literal["everyone", "leadership", "core"]
 Role = Literal["sponsor", "champion", "owner", "contributor", "advisor"]
 Support = Literal["champion", "supporter", "neutral", "skeptic", "resistant"]
@@ -177,7 +188,9 @@ class Exercise(_Model):
 
 class Session(_Model):
     date: dt.date = Field(description="Date of the session, YYYY-MM-DD.")
-    start: str | None = Field(None, description='Start time, quoted: "09:00".')
+    start: ClockTime | None = Field(
+        None, description='Start time, 24-hour and quoted: "09:00", in the initiative\'s timezone.'
+    )
     location: str | None = Field(None, description="Where it takes place.")
 
 
@@ -228,6 +241,9 @@ class Initiative(_Model):
         None, description="Review date; past it, every page says the playbook is overdue."
     )
     current_stage: Id = Field(description="Stage id the initiative is in now.")
+    timezone: ZoneName = Field(
+        DEFAULT_ZONE, description="IANA time zone of session times, e.g. Europe/London."
+    )
     stage_history: list[HistoryEntry] = Field([], description="Written by `playbook advance`.")
     stages: list[Stage] = Field(min_length=1, description="The stages, in order.")
     alignment: Alignment | None = None
