@@ -154,11 +154,11 @@ class _Checker:
             if isinstance(t.attendees, list):
                 for j, p in enumerate(t.attendees):
                     self.member(("training", i, "attendees", j), p)
-            for j, s in enumerate(t.sessions):
-                if s.start and not zones.exists(s.date, s.start, ini.timezone):
+            for j, run in enumerate(t.sessions):
+                if run.start and not zones.exists(run.date, run.start, ini.timezone):
                     self.error(
                         ("training", i, "sessions", j, "start"),
-                        f"{s.start} does not exist on {s.date} in {ini.timezone}: the clocks go "
+                        f"{run.start} does not exist on {run.date} in {ini.timezone}: the clocks go "
                         "forward that day (expected a time outside the hour they skip)",
                     )
             for j, r in enumerate(t.pre_reading):
