@@ -12,7 +12,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.content.paths import person_page, relative
+from generator.content.paths import person_calendar, person_page, relative
 from generator.content.plan import Page, Plan
 from generator.content.views import InitiativeView
 from generator.markdown import escape, icons, svg
@@ -104,6 +104,7 @@ def environment(templates: Path) -> jinja2.Environment:
         timeline=svg.timeline,
         stakeholder_map=svg.stakeholder_map,
         person_page=person_page,
+        person_calendar=person_calendar,
     )
     return env
 

@@ -158,8 +158,8 @@ class _Checker:
                 if run.start and not zones.exists(run.date, run.start, ini.timezone):
                     self.error(
                         ("training", i, "sessions", j, "start"),
-                        f"{run.start} does not exist on {run.date} in {ini.timezone}: the clocks go "
-                        "forward that day (expected a time outside the hour they skip)",
+                        f"{run.start} does not exist on {run.date} in {ini.timezone}: the clocks "
+                        "go forward that day (expected a time outside the hour they skip)",
                     )
             for j, r in enumerate(t.pre_reading):
                 if not safe_url(r.url):
