@@ -140,7 +140,8 @@ def event(occ: Occurrence, settings: Settings, here: str) -> icalendar.Event:
             address.params["CN"] = person.name
             address.params["ROLE"] = "REQ-PARTICIPANT"
             ev.add("attendee", address)
-    ev.add("transp", "OPAQUE")
+    # A day whose start time is still unknown is shown, not blocked.
+    ev.add("transp", "OPAQUE" if s.start else "TRANSPARENT")
     return ev
 
 
