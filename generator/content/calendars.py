@@ -180,34 +180,38 @@ def calendar(name: str, events: Iterable[Occurrence], settings: Settings, here: 
     return bytes(cal.to_ical())
 
 
+def person_title(name: str) -> str:
+    return f"Training sessions: {name}"
+
+
+def attending(views: list[InitiativeView]) -> dict[str, list[Occurrence]]:
+    """Team member -> the sessions they attend, across initiatives, in time order. Every
+    member has an entry, even before any session is set."""
+    out: dict[str, list[Occurrence]] = {}
+    for view in views:
+        found = occurrences(view)
+        for pid in view.team_ids:
+            out.setdefault(pid, []).extend(o for o in found if pid in view.attendees(o.module))
+    return {pid: sorted(occs, key=lambda o: o.order) for pid, occs in sorted(out.items())}
+
+
 def add_calendars(book: Book, views: list[InitiativeView], settings: Settings) -> None:
     """The calendar files of the plan: per initiative, per session and, for an audience that
     sees the team, per team member. A person's feed exists even before any session is set:
     subscribe once, and sessions appear as they are scheduled."""
-    attending: dict[str, list[Occurrence]] = {}
     names: dict[str, str] = {}
     for view in views:
         found = occurrences(view)
-        where = view.paths.calendar
-        book.carry(
-            where,
-            f"{view.ini.title}: training sessions",
-            calendar(f"{view.ini.title}: training sessions", found, settings, where),
-        )
+        where, title = view.paths.calendar, f"{view.ini.title}: training sessions"
+        book.carry(where, title, calendar(title, found, settings, where))
         by_file: dict[str, list[Occurrence]] = {}
         for occ in found:
             by_file.setdefault(occ.file, []).append(occ)
         for file, runs in by_file.items():
-            book.carry(
-                file, runs[0].module.title, calendar(runs[0].module.title, runs, settings, file)
-            )
+            title = runs[0].module.title
+            book.carry(file, title, calendar(title, runs, settings, file))
         for pid in view.team_ids:
             names.setdefault(pid, view.name(pid))
-            mine = attending.setdefault(pid, [])
-            mine += [o for o in found if pid in view.attendees(o.module)]
-    for pid, mine in sorted(attending.items()):
-        where = paths.person_calendar(pid)
-        title = f"Training sessions: {names[pid]}"
-        book.carry(
-            where, title, calendar(title, sorted(mine, key=lambda o: o.order), settings, where)
-        )
+    for pid, mine in attending(views).items():
+        where, title = paths.person_calendar(pid), person_title(names[pid])
+        book.carry(where, title, calendar(title, mine, settings, where))
