@@ -7,6 +7,7 @@ instants are written out by hand, not computed with the zone library the generat
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -366,3 +367,39 @@ def test_no_names_below_leadership_and_hidden_modules_absent(repo: Path) -> None
     assert b"Secret module" not in b"".join(leadership.values())
     core = calendars(repo, "core")
     assert CORE_ONLY in by_icalendar(core["calendars/people/cy-diaz.ics"])
+
+
+def test_a_persons_feed_names_them_not_the_whole_team_again(repo: Path) -> None:
+    """A whole-team session in a member's own feed lists them only: feeds grow linearly."""
+    events = icalendar.Calendar.from_ical(calendars(repo)["calendars/people/ann-lee.ics"])
+    ev = next(e for e in events.walk("VEVENT") if str(e["UID"]).startswith("ledger.kick-off."))
+    assert str(ev["ATTENDEE"]) == "mailto:ann.lee@example.com"  # one, not a list
+    assert "Attendees: the whole leadership team (3)." in str(ev["DESCRIPTION"])
+    listed = icalendar.Calendar.from_ical(calendars(repo)["calendars/people/bo-chen.ics"])
+    small = next(e for e in listed.walk("VEVENT") if "small-group" in str(e["UID"]))
+    assert "Attendees: Bo Chen." in str(small["DESCRIPTION"])
+
+
+HOSTILE = 'A; B, C\\ "D" <script>alert(1)</script> {{ 7*7 }}\nsecond line ' + "é" * 80
+
+
+def test_user_text_comes_back_as_written(blank: Path) -> None:
+    """Escaping, folding and line breaks are the library's: both parsers read the text back."""
+    text = NEW_YORK.replace(
+        'title: Kick-off, with "quotes"; and a long title that the file has to fold somewhere',
+        f"title: {json.dumps(HOSTILE)}",
+    ).replace('location: "Room 1, floor 2"', f"location: {json.dumps(HOSTILE)}")
+    repository(blank, {"ledger": text})
+    write(
+        blank,
+        "playbooks/people/ann-lee.yml",
+        'name: "Ann\\nLee; Jr, \\"A\\""\ntitle: T\nfunction: F\nemail: ann.lee@example.com\n',
+    )
+    data = calendars(blank)["calendars/ledger/kick-off-2026-03-07.ics"]
+    (ev,) = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    assert str(ev["SUMMARY"]) == HOSTILE
+    assert str(ev["LOCATION"]) == HOSTILE
+    assert ev.get("ATTENDEE")[0].params["CN"] == 'Ann Lee; Jr, "A"'
+    (other,) = IcsCalendarStream.calendar_from_ics(data.decode()).events
+    assert (other.summary, other.location) == (HOSTILE, HOSTILE)
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))  # folded, in octets

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import icalendar
 
-from generator.content import paths
+from generator.content import mail, paths
 from generator.content.settings import Settings
 from generator.content.views import InitiativeView
 from generator.source import zones
@@ -96,7 +96,7 @@ def _minutes(n: int) -> str:
     return " ".join(p for p in (f"{hours} h" if hours else "", f"{mins} min" if mins else "") if p)
 
 
-def _description(occ: Occurrence, names: list[str], link: str) -> str:
+def _description(occ: Occurrence, names: list[str], link: str, whole_team: bool) -> str:
     m, stage = occ.module, occ.view.stage(occ.module.stage)
     what = [m.format.capitalize(), _minutes(m.duration_minutes)]
     if m.prep_minutes:
@@ -107,14 +107,20 @@ def _description(occ: Occurrence, names: list[str], link: str) -> str:
     ]
     if not occ.session.start:
         lines.append("Start time to be confirmed.")
-    if names:
+    if whole_team:
+        lines.append(f"Attendees: the whole leadership team ({len(names)}).")
+    elif names:
         lines.append("Attendees: " + ", ".join(names) + ".")
     lines.append(f"Details: {link}")
     return "\n".join(lines)
 
 
-def event(occ: Occurrence, settings: Settings, here: str) -> icalendar.Event:
-    """The VEVENT of one session, for the calendar file at `here`."""
+def event(
+    occ: Occurrence, settings: Settings, here: str, owner: str | None = None
+) -> icalendar.Event:
+    """The VEVENT of one session, for the calendar file at `here`. In `owner`'s own feed a
+    whole-team session names only them: listing the whole team in every member's feed
+    would grow the feeds with the square of the team."""
     view, m, s = occ.view, occ.module, occ.session
     ev = icalendar.Event()
     ev.add("uid", occ.uid)
@@ -130,14 +136,19 @@ def event(occ: Occurrence, settings: Settings, here: str) -> icalendar.Event:
         ev.add("location", s.location)
     link = module_link(occ, settings, here)
     attendees = view.attendees(m)
-    ev.add("description", _description(occ, [view.name(p) for p in attendees], link))
+    whole_team = owner is not None and m.attendees == "all" and bool(attendees)
+    names = [view.name(p) for p in attendees] if not whole_team else attendees
+    ev.add("description", _description(occ, names, link, whole_team))
+    if whole_team:
+        attendees = [p for p in attendees if p == owner]
     if settings.site_url:
         ev.add("url", link)
     for pid in attendees:
         person = view.person(pid)
-        if person and person.email:
-            address = icalendar.vCalAddress(f"mailto:{person.email}")
-            address.params["CN"] = person.name
+        found = mail.address(person) if person else None
+        if found:
+            address = icalendar.vCalAddress(f"mailto:{found.addr_spec}")
+            address.params["CN"] = found.display_name
             address.params["ROLE"] = "REQ-PARTICIPANT"
             ev.add("attendee", address)
     # A day whose start time is still unknown is shown, not blocked.
@@ -155,18 +166,25 @@ def _vtimezone(name: str, first_year: int, last_year: int) -> icalendar.Timezone
     )
 
 
-def calendar(name: str, events: Iterable[Occurrence], settings: Settings, here: str) -> bytes:
+def calendar(
+    name: str,
+    events: Iterable[Occurrence],
+    settings: Settings,
+    here: str,
+    owner: str | None = None,
+) -> bytes:
     """A whole calendar file: its events, and the VTIMEZONE of every zone they name."""
     cal = icalendar.Calendar()
     cal.add("version", "2.0")
     cal.add("prodid", PRODID)
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("name", name)
-    cal.add("x-wr-calname", name)
+    # icalendar does not escape line breaks in NAME: a calendar's name is one line anyway.
+    cal.add("name", mail.one_line(name))
+    cal.add("x-wr-calname", mail.one_line(name))
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", icalendar.vDuration(REFRESH))
-    built = [(occ, event(occ, settings, here)) for occ in events]
+    built = [(occ, event(occ, settings, here, owner)) for occ in events]
     years: dict[str, list[int]] = {}
     for occ, ev in built:
         tzid = ev["DTSTART"].params.get("TZID")
@@ -214,4 +232,4 @@ def add_calendars(book: Book, views: list[InitiativeView], settings: Settings) -
             names.setdefault(pid, view.name(pid))
     for pid, mine in attending(views).items():
         where, title = paths.person_calendar(pid), person_title(names[pid])
-        book.carry(where, title, calendar(title, mine, settings, where))
+        book.carry(where, title, calendar(title, mine, settings, where, owner=pid))

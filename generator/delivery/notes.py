@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from email.errors import HeaderParseError
 from email.headerregistry import Address
 
-from generator.content import calendars, paths
+from generator.content import calendars, mail, paths
 from generator.content.calendars import Occurrence
 from generator.content.settings import Settings
 from generator.content.views import InitiativeView, Involvement
@@ -63,16 +62,6 @@ def entered_on(view: InitiativeView, today: dt.date) -> dt.date:
     return current.starts if current and current.starts else today
 
 
-def _address(person: Person) -> Address | None:
-    if not person.email:
-        return None
-    try:
-        address = Address(display_name=" ".join(person.name.split()), addr_spec=person.email)
-    except (ValueError, IndexError, HeaderParseError):
-        return None
-    return address if address.domain and address.username else None
-
-
 def notes(
     view: InitiativeView, views: list[InitiativeView], settings: Settings
 ) -> tuple[list[Note], list[Skipped]]:
@@ -90,7 +79,7 @@ def notes(
     for m in view.ini.team:
         pid = m.person
         person = view.person(pid)
-        to = _address(person) if person else None
+        to = mail.address(person) if person else None
         if person is None or to is None:
             why = "no email address" if not (person and person.email) else "email not valid"
             skipped.append(Skipped(pid, view.name(pid), why))
@@ -116,7 +105,11 @@ def notes(
                 ),
                 charter=link(view.paths.charter(pid), settings),
                 feed=link(feed_path, settings),
-                calendar=calendars.calendar(title, mine, settings, feed_path) if mine else None,
+                calendar=(
+                    calendars.calendar(title, mine, settings, feed_path, owner=pid)
+                    if mine
+                    else None
+                ),
             )
         )
     return out, skipped
