@@ -13,6 +13,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from generator.content import mail
 from generator.content.audience import filter_project
 from generator.content.settings import Settings
 from generator.content.views import InitiativeView
@@ -60,12 +61,8 @@ def _sender(given: str | None, view: InitiativeView) -> Address:
             raise UserError(f"--from '{given}' is not an email address (e.g. office@example.com)")
         return address
     sponsor = view.person(view.ini.sponsor)
-    if sponsor and sponsor.email:
-        try:
-            return Address(display_name=" ".join(sponsor.name.split()), addr_spec=sponsor.email)
-        except (ValueError, IndexError, HeaderParseError):
-            pass
-    return Address(display_name=" ".join(view.ini.owner.split()), addr_spec=NO_SENDER)
+    found = mail.address(sponsor) if sponsor else None
+    return found or Address(display_name=mail.one_line(view.ini.owner), addr_spec=NO_SENDER)
 
 
 def prepare(

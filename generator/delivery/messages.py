@@ -17,6 +17,7 @@ from pathlib import Path
 import jinja2
 
 from generator.content.calendars import Occurrence
+from generator.content.mail import one_line
 from generator.delivery.notes import Note
 from generator.source import zones
 from generator.source.problems import UserError
@@ -73,13 +74,8 @@ def _render(env: jinja2.Environment, name: str, note: Note) -> str:
         raise UserError(f"templates/{name}: template error: {exc}") from None
 
 
-def _one_line(text: str) -> str:
-    """Header text: user text may hold line breaks, a header may not."""
-    return " ".join(text.split())
-
-
 def subject(note: Note) -> str:
-    return _one_line(f"{note.view.ini.title}: now in {note.stage.name}")
+    return one_line(f"{note.view.ini.title}: now in {note.stage.name}")
 
 
 def message_id(note: Note, sender: Address) -> str:
