@@ -6,6 +6,7 @@ angle brackets, two addresses, a typo with a space) is treated as no address at 
 
 from __future__ import annotations
 
+import functools
 import re
 from email.errors import HeaderParseError
 from email.headerregistry import Address
@@ -21,10 +22,16 @@ def one_line(text: str) -> str:
 
 
 def address(person: Person) -> Address | None:
-    spec = (person.email or "").strip()
+    return _address(person.name, person.email or "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _address(name: str, email: str) -> Address | None:
+    # Parsing an address is slow next to the rest; the same few recur in every calendar.
+    spec = email.strip()
     if not _PLAIN.fullmatch(spec):
         return None
     try:
-        return Address(display_name=one_line(person.name), addr_spec=spec)
+        return Address(display_name=one_line(name), addr_spec=spec)
     except (ValueError, IndexError, HeaderParseError):
         return None
