@@ -206,6 +206,58 @@ def advance_command(
         f"{len(report.written)} written, {len(report.removed)} removed, "
         f"{report.unchanged} unchanged"
     )
+    # The members' notes for the stage just entered, as drafts to review and send.
+    from generator.commands import notify as notes
+
+    notes.write(notes.prepare(layout, initiative), click.echo)
+
+
+@cli.command()
+@click.argument("initiative")
+@click.option("--send", is_flag=True, help="Deliver the drafts over SMTP (needs --smtp).")
+@click.option("--smtp", "server", metavar="HOST:PORT", help="The SMTP server to deliver through.")
+@click.option(
+    "--from",
+    "sender",
+    metavar="ADDRESS",
+    help="Sender of the notes (default: the sponsor's email).",
+)
+@click.option("--starttls", is_flag=True, help="Encrypt the SMTP session with STARTTLS.")
+@click.option(
+    "--site-url", metavar="URL", help="The site's address (default: mkdocs.yml site_url)."
+)
+@click.pass_obj
+def notify(
+    layout: Layout,
+    initiative: str,
+    send: bool,
+    server: str | None,
+    sender: str | None,
+    starttls: bool,
+    site_url: str | None,
+) -> None:
+    """Write (or --send) a transition note to every member of INITIATIVE's team.
+
+    Drafts go to outbox/INITIATIVE/STAGE/PERSON.eml. SMTP credentials come from
+    PLAYBOOK_SMTP_USER and PLAYBOOK_SMTP_PASSWORD when set."""
+    from generator.commands import notify as notes
+    from generator.delivery.smtp import parse_server
+
+    if send != bool(server):
+        raise click.UsageError("--send and --smtp HOST:PORT go together")
+    if starttls and not send:
+        raise click.UsageError("--starttls only applies with --send")
+    where = None
+    if server:
+        try:
+            where = parse_server(server)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--smtp") from None
+        where = type(where)(where.host, where.port, starttls)
+    batch = notes.prepare(layout, initiative, sender, site_url)
+    notes.write(batch, click.echo)
+    if where is not None:
+        notes.send(batch, layout.root, where, click.echo)
 
 
 @cli.command()

@@ -119,6 +119,7 @@ def _initiative(
         "owner: Transformation Office\n",
         f"review_by: {review.isoformat()}\n",
         f"current_stage: {first}\n# gate_checks: [charters-signed, team-trained]  # advance too\n",
+        "# timezone: Europe/London   # IANA zone of session start times (default UTC)\n",
         f"stage_history:\n  - {{stage: {first}, entered: {today.isoformat()}}}\n\n",
         "stages:\n",
     ]

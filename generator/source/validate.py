@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.markdown.escape import safe_url
+from generator.source import zones
 from generator.source.explain import did_you_mean, explain, found, one_of
 from generator.source.load import Sources
 from generator.source.model import Initiative, Person
@@ -158,6 +159,13 @@ class _Checker:
             if isinstance(t.attendees, list):
                 for j, p in enumerate(t.attendees):
                     self.member(("training", i, "attendees", j), p)
+            for j, run in enumerate(t.sessions):
+                if run.start and not zones.exists(run.date, run.start, ini.timezone):
+                    self.error(
+                        ("training", i, "sessions", j, "start"),
+                        f"{run.start} does not exist on {run.date} in {ini.timezone}: the clocks "
+                        "go forward that day (expected a time outside the hour they skip)",
+                    )
             for j, r in enumerate(t.pre_reading):
                 if not safe_url(r.url):
                     self.error(
