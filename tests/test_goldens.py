@@ -42,13 +42,13 @@ def _compare(files: dict[str, bytes], expected: Path, update: bool) -> None:
         shutil.rmtree(expected, ignore_errors=True)
         for rel, data in files.items():
             (expected / rel).parent.mkdir(parents=True, exist_ok=True)
-            (expected / rel).write_text(_stable(data), "utf-8")
+            (expected / rel).write_bytes(_stable(data).encode())  # calendars keep their CRLF
         return
     assert expected.is_dir(), f"no goldens at {expected}; run `make goldens`"
     on_disk = sorted(p.relative_to(expected).as_posix() for p in expected.rglob("*") if p.is_file())
     assert on_disk == sorted(files), "set of generated pages changed; run `make goldens`"
     for rel, data in files.items():
-        assert _stable(data) == (expected / rel).read_text("utf-8"), f"{rel} differs"
+        assert _stable(data) == (expected / rel).read_bytes().decode(), f"{rel} differs"
 
 
 @pytest.mark.parametrize("case", CASES)

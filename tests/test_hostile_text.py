@@ -55,6 +55,8 @@ PERSON_REFS = {
     "people",
 }
 STAGE_REFS = {"stage", "current_stage"}
+# Not free text: validated as a time zone and a clock time, so they hold valid values.
+CONSTRAINED = {"timezone": "Europe/London", "start": "09:00"}
 
 
 def _is_id(annotation: Any, metadata: tuple[Any, ...]) -> bool:
@@ -72,6 +74,8 @@ def fill(annotation: Any, path: str, name: str, metadata: tuple[Any, ...] = ()) 
         return fill(options[0], path, name, metadata)
     if origin is typing.Literal:
         return typing.get_args(annotation)[0]
+    if name in CONSTRAINED:
+        return CONSTRAINED[name]
     if _is_id(annotation, metadata) or hasattr(annotation, "__metadata__"):
         if _is_id(annotation, metadata):
             if name in PERSON_REFS:

@@ -99,6 +99,18 @@ def _training(stage: str, name: str) -> str:
     )
 
 
+def _stage(sid: str) -> str:
+    return (
+        f"  - id: {sid}\n    name: {_q(_words(sid))}\n"
+        f"    goal: Edit the goal of the '{sid}' stage.\n"
+        "    # starts: 2026-01-12\n    # ends: 2026-03-27\n"
+        "    # entry_criteria: [Mandate confirmed by the CEO]\n"
+        "    exit_criteria:\n"
+        "      - {text: Every executive has agreed their part, done: false}\n"
+        "    # visibility: everyone     # everyone | leadership | core\n"
+    )
+
+
 def _initiative(
     iid: str, title: str, sponsor: str, members: list[str], stages: list[str], today: dt.date
 ) -> str:
@@ -119,19 +131,11 @@ def _initiative(
         "owner: Transformation Office\n",
         f"review_by: {review.isoformat()}\n",
         f"current_stage: {first}\n# gate_checks: [charters-signed, team-trained]  # advance too\n",
+        "# timezone: Europe/London   # IANA zone of session start times (default UTC)\n",
         f"stage_history:\n  - {{stage: {first}, entered: {today.isoformat()}}}\n\n",
         "stages:\n",
     ]
-    for s in stages:
-        out.append(
-            f"  - id: {s}\n    name: {_q(_words(s))}\n"
-            f"    goal: Edit the goal of the '{s}' stage.\n"
-            "    # starts: 2026-01-12\n    # ends: 2026-03-27\n"
-            "    # entry_criteria: [Mandate confirmed by the CEO]\n"
-            "    exit_criteria:\n"
-            "      - {text: Every executive has agreed their part, done: false}\n"
-            "    # visibility: everyone     # everyone | leadership | core\n"
-        )
+    out.extend(_stage(s) for s in stages)
     out.append(
         "\nalignment:                       # leaders underestimate it by about 10x\n"
         "  first_estimate_weeks: 2\n  planned_weeks: 20\n\nteam:\n"

@@ -5,10 +5,12 @@ The one place URLs are decided, so planners, templates and the MkDocs plugin agr
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from dataclasses import dataclass
 
 HOME = "index.md"
+CALENDARS = "calendars"
 PEOPLE = "people/index.md"
 TAGS = "tags.md"
 
@@ -52,12 +54,39 @@ class InitiativePaths:
     def charter(self, pid: str) -> str:
         return f"{self.id}/charters/{pid}.md"
 
+    @property
+    def charters_print(self) -> str:
+        return f"{self.id}/all-charters.md"
+
+    @property
+    def calendar(self) -> str:
+        """Every session of the initiative, in one iCalendar feed."""
+        return f"{CALENDARS}/{self.id}.ics"
+
+    def session_calendar(self, mid: str, day: dt.date) -> str:
+        """The sessions of one module on one day: one file to add to a calendar."""
+        return f"{CALENDARS}/{self.id}/{mid}-{day.isoformat()}.ics"
+
     def owns(self, path: str) -> bool:
         return path.startswith(f"{self.id}/")
 
 
 def person_page(pid: str) -> str:
     return f"people/{pid}.md"
+
+
+def person_calendar(pid: str) -> str:
+    """The sessions a person attends, across initiatives (leadership and core sites)."""
+    return f"{CALENDARS}/people/{pid}.ics"
+
+
+def page_url(path: str) -> str:
+    """The URL of a generated Markdown page, relative to the site root, as MkDocs serves it
+    with directory URLs (`use_directory_urls: true`, MkDocs' default and this repository's)."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
 
 
 def hand_written(rel: str) -> str:

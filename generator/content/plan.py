@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.content import planners
+from generator.content import calendars, planners
 from generator.content.settings import Settings
 from generator.content.views import InitiativeView
 from generator.source.model import Visibility
@@ -86,6 +86,7 @@ def plan(project: Project, settings: Settings) -> Plan:
         planners.initiative(book, view, common)
     if sees_team(audience):
         planners.people(book, project, views, common)
+    calendars.add_calendars(book, views, settings)
     planners.hand_written(book, project.pages)
     planners.tags(book, common)
     entered = [h.entered for ini in project.initiatives.values() for h in ini.stage_history]

@@ -150,6 +150,8 @@ def _team(
             tags=_person_tags(person, m.role),
         )
     book.add(where.decisions, "decision_rights.md.j2", "Decision rights", ctx, banner)
+    # Reached from the team page: the pack printed for a leadership offsite.
+    book.add(where.charters_print, "charters_print.md.j2", "All charters, for print", ctx, banner)
     return [{"Team and charters": where.team}, {"Decision rights": where.decisions}]
 
 

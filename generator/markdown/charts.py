@@ -122,8 +122,10 @@ def alignment_weeks(
             f'<line x1="{at:.1f}" y1="20" x2="{at:.1f}" y2="{y - 12}" stroke="{INK}" '
             f'stroke-width="2"{pattern}/>'
         )
-        anchor = ' text-anchor="end"' if at > WIDTH / 2 else ""
-        body.append(_text(at, y, label, 12, anchor))
+        # The label sits beside its marker, clear of the line, on the side with room.
+        end = at > WIDTH / 2
+        anchor = ' text-anchor="end"' if end else ""
+        body.append(_text(at - 5 if end else at + 5, y, label, 12, anchor))
         y += 18
     return _svg("alignment", "weeks", title, y - 4, body)
 

@@ -13,7 +13,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.content.paths import person_page, relative
+from generator.content.paths import person_calendar, person_page, relative
 from generator.content.plan import Page, Plan
 from generator.content.views import InitiativeView
 from generator.markdown import charts, escape, icons, svg
@@ -110,6 +110,7 @@ def environment(templates: Sequence[Path]) -> jinja2.Environment:
         support_over_time=charts.support_over_time,
         outcomes_over_time=charts.outcomes_over_time,
         person_page=person_page,
+        person_calendar=person_calendar,
     )
     return env
 

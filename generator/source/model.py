@@ -10,7 +10,16 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
+
+from generator.source.zones import DEFAULT_ZONE, TIME_PATTERN, check_time, check_zone
 
 # For pydantic (Rust regex) and JSON Schema, where `$` is the end of the text. Python's `$`
 # also matches before a final newline: Python code checks ids with is_id, never re.match.
@@ -29,6 +38,8 @@ def is_id(text: str) -> bool:
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1)]
+ZoneName = Annotated[str, AfterValidator(check_zone)]
+ClockTime = Annotated[str, StringConstraints(pattern=TIME_PATTERN), BeforeValidator(check_time)]
 Visibility = Literal["everyone", "leadership", "core"]
 Role = Literal["sponsor", "champion", "owner", "contributor", "advisor"]
 Support = Literal["champion", "supporter", "neutral", "skeptic", "resistant"]
@@ -212,7 +223,9 @@ class Exercise(_Model):
 
 class Session(_Model):
     date: dt.date = Field(description="Date of the session, YYYY-MM-DD.")
-    start: str | None = Field(None, description='Start time, quoted: "09:00".')
+    start: ClockTime | None = Field(
+        None, description='Start time, 24-hour and quoted: "09:00", in the initiative\'s timezone.'
+    )
     location: str | None = Field(None, description="Where it takes place.")
     attended: Literal["all"] | list[Id] | None = Field(
         None,
@@ -284,6 +297,9 @@ class Initiative(_Model):
         "charters-signed (every member signed their charter), team-trained (every member "
         "attended a whole-team session of the current stage), resistance-reviewed (no open "
         "resistance entry past its review_on).",
+    )
+    timezone: ZoneName = Field(
+        DEFAULT_ZONE, description="IANA time zone of session times, e.g. Europe/London."
     )
     stage_history: list[HistoryEntry] = Field([], description="Written by `playbook advance`.")
     stages: list[Stage] = Field(min_length=1, description="The stages, in order.")

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 
 from generator.markdown.escape import safe_url
+from generator.source import zones
 from generator.source.explain import did_you_mean, explain, one_of
 from generator.source.parsed import Parsed
 from generator.source.problems import Problem, short
@@ -174,9 +175,24 @@ class Checker:
             self.stage((*base, "stage"), stage_id)
         for j, who in self.p.texts((*base, "attendees")):
             self.member((*base, "attendees", j), who)
+        for j in self.p.indexes((*base, "sessions")):
+            self._start((*base, "sessions", j))
         for j, url in self.p.texts((*base, "pre_reading"), "url"):
             if not safe_url(url):
                 self.error(
                     (*base, "pre_reading", j, "url"),
                     f"not a safe link: {short(url)} (expected an http(s) URL or a relative path)",
                 )
+
+    def _start(self, session: Key) -> None:
+        """A start time the clocks skip that day (spring forward) is no time at all."""
+        day, start = self.p.date((*session, "date")), self.p.text((*session, "start"))
+        zone = self.p.raw(("timezone",)) or zones.DEFAULT_ZONE
+        if not (day and start and self.p.sound(("timezone",)) and isinstance(zone, str)):
+            return
+        if not zones.exists(day, start, zone):
+            self.error(
+                (*session, "start"),
+                f"{start} does not exist on {day} in {zone}: the clocks "
+                "go forward that day (expected a time outside the hour they skip)",
+            )

@@ -119,6 +119,8 @@ def _message(err: _Err, root: type[BaseModel], value: Any) -> str:
     key = str(err.loc[-1]) if err.loc else ""
     if kind == "missing":
         return f"required key '{key}' is missing"
+    if kind == "value_error":  # a field's own validator said what is wrong, in user words
+        return str(err.ctx.get("error", "")) or explain(f"found {found(value)}", "another value")
     if kind == "extra_forbidden":
         model = _model_at(root, err.loc[:-1])
         allowed = sorted(model.model_fields) if model else []

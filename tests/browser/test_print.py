@@ -84,7 +84,42 @@ def test_print_shows_the_document_and_hides_the_site(page: Any) -> None:
     signature = page.locator(".pb-signature")
     assert signature.is_visible()
     assert re.fullmatch(r"Signed: _+ Date: _+", signature.inner_text().strip())
-    hidden = page.locator("article :is(h2, h3, li, td, p):not(.pb-stage-banner *)").evaluate_all(
-        "els => els.filter(e => !e.checkVisibility()).map(e => e.textContent)"
-    )
+    # Screen-only lines (the calendar feed link) are for the site, not the signed document.
+    hidden = page.locator(
+        "article :is(h2, h3, li, td, p):not(.pb-stage-banner *, .pb-screen-only *)"
+    ).evaluate_all("els => els.filter(e => !e.checkVisibility()).map(e => e.textContent)")
     assert hidden == []  # nothing of the charter is dropped to fit the page
+
+
+PACKS = {"client-experience": 9, "finance-close": 4}
+
+
+def test_the_pack_of_charters_is_reached_from_the_team_page(page: Any) -> None:
+    page.goto("client-experience/charters/")
+    page.get_by_role("link", name="all charters, for print").click()
+    assert page.url.endswith("/client-experience/all-charters/")
+    assert page.locator("article h1").first.inner_text().rstrip("¶") == "All charters, for print"
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_pack_prints_each_charter_on_its_own_sheet(page: Any, paper: str) -> None:
+    """Every charter of the initiative, one printed sheet each: a typical charter fits one
+    sheet, and each starts on a new one."""
+    for initiative, members in PACKS.items():
+        page.goto(f"{initiative}/all-charters/")
+        titles = page.locator(".pb-charter-sheet > h1").all_inner_texts()
+        assert len(titles) == members
+        assert all(t.startswith("Role charter: ") for t in titles)
+        assert pages(page, paper) == members, initiative
+
+
+def test_the_pack_prints_the_charters_and_nothing_else(page: Any) -> None:
+    page.goto("client-experience/all-charters/")
+    page.emulate_media(media="print")
+    shown = page.locator("article > *").evaluate_all(
+        "els => els.filter(e => e.checkVisibility()).map(e => e.className)"
+    )
+    assert shown == ["pb-charter-sheet"] * PACKS["client-experience"]
+    signatures = page.locator(".pb-charter-sheet .pb-signature")
+    assert signatures.count() == PACKS["client-experience"]
+    assert all(signatures.nth(i).is_visible() for i in range(signatures.count()))

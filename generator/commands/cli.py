@@ -1,0 +1,185 @@
+"""The commands that change the playbooks or act on them: advance, notify, init, people.
+
+Doors, like generator/cli.py, which adds them to the `playbook` group: the work is done in
+the modules beside this one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from generator.commands.options import locked, rendered, settings
+from generator.pipeline import Layout, render_to_disk, today
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date as YYYY-MM-DD") from None
+
+
+@click.command(name="advance")
+@click.argument("initiative")
+@click.option("--to", metavar="STAGE", help="The stage to move to (default: the next one).")
+@click.option(
+    "--date",
+    "on",
+    metavar="YYYY-MM-DD",
+    callback=_date,
+    help="The date of the transition (default: today).",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Move even though exit criteria are open; the site shows which were.",
+)
+@click.option("--by", metavar="NAME", help="Who moves it, recorded in stage_history.")
+@click.pass_obj
+@locked
+def advance_command(
+    layout: Layout, initiative: str, to: str | None, on: dt.date | None, force: bool, by: str | None
+) -> None:
+    """Move INITIATIVE to the next (or named) stage, then re-render."""
+    from generator.commands.advance import advance
+
+    moved = advance(layout, initiative, on or today(), to=to, force=force, by=by)
+    skipped = []
+    if moved.open_criteria:
+        n = len(moved.open_criteria)
+        skipped.append(f"{n} exit criteri{'on' if n == 1 else 'a'} open")
+    if moved.failed_checks:
+        n = len(moved.failed_checks)
+        skipped.append(f"{n} gate check{'' if n == 1 else 's'} failing")
+    note = f" (forced: {', '.join(skipped)})" if skipped else ""
+    click.echo(
+        f"{moved.file}: {moved.initiative} moved from '{moved.left.id}' to "
+        f"'{moved.entered.id}' on {moved.on}{note}"
+    )
+    click.echo(rendered(render_to_disk(layout, settings())))
+    # The members' notes for the stage just entered, as drafts to review and send.
+    from generator.commands import notify as notes
+
+    notes.write(notes.prepare(layout, initiative), click.echo)
+
+
+@click.command()
+@click.argument("initiative")
+@click.option("--send", is_flag=True, help="Deliver the drafts over SMTP (needs --smtp).")
+@click.option("--smtp", "server", metavar="HOST:PORT", help="The SMTP server to deliver through.")
+@click.option(
+    "--from",
+    "sender",
+    metavar="ADDRESS",
+    help="Sender of the notes (default: the sponsor's email).",
+)
+@click.option("--starttls", is_flag=True, help="Encrypt the SMTP session with STARTTLS.")
+@click.option(
+    "--site-url", metavar="URL", help="The site's address (default: mkdocs.yml site_url)."
+)
+@click.pass_obj
+@locked
+def notify(
+    layout: Layout,
+    initiative: str,
+    send: bool,
+    server: str | None,
+    sender: str | None,
+    starttls: bool,
+    site_url: str | None,
+) -> None:
+    """Write (or --send) a transition note to every member of INITIATIVE's team.
+
+    Drafts go to outbox/INITIATIVE/STAGE/PERSON.eml. SMTP credentials come from
+    PLAYBOOK_SMTP_USER and PLAYBOOK_SMTP_PASSWORD when set."""
+    from generator.commands import notify as notes
+    from generator.delivery.smtp import parse_server
+
+    if send != bool(server):
+        raise click.UsageError("--send and --smtp HOST:PORT go together")
+    if starttls and not send:
+        raise click.UsageError("--starttls only applies with --send")
+    where = None
+    if server:
+        try:
+            where = parse_server(server)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--smtp") from None
+        where = type(where)(where.host, where.port, starttls)
+    batch = notes.prepare(layout, initiative, sender, site_url)
+    notes.write(batch, click.echo)
+    if where is not None:
+        notes.send(batch, layout.root, where, click.echo)
+
+
+@click.command()
+@click.argument("initiative")
+@click.option(
+    "--sponsor",
+    metavar="ID",
+    required=True,
+    help="Person id of the sponsor; a people file is created if missing.",
+)
+@click.option(
+    "--member",
+    "members",
+    metavar="ID",
+    multiple=True,
+    help="Another team member (repeatable); a people file is created if missing.",
+)
+@click.option("--title", default=None, help="Title of the initiative (default: from the id).")
+@click.option(
+    "--stages",
+    default="infancy,development,implementation",
+    show_default=True,
+    help="Stage ids, in order, separated by commas.",
+)
+@click.pass_obj
+def init(
+    layout: Layout,
+    initiative: str,
+    sponsor: str,
+    members: tuple[str, ...],
+    title: str | None,
+    stages: str,
+) -> None:
+    """Scaffold playbooks/INITIATIVE/initiative.yml (never overwrites)."""
+    from generator.commands.init import scaffold, write_scaffold
+
+    plan = scaffold(
+        layout.playbooks,
+        initiative,
+        sponsor,
+        list(members),
+        title,
+        [s.strip() for s in stages.split(",")],
+        today(),
+    )
+    for rel in write_scaffold(layout.playbooks, plan):
+        click.echo(f"wrote playbooks/{rel}")
+    click.echo(f"next: edit playbooks/{initiative}/initiative.yml, then `playbook validate`")
+
+
+@click.group()
+def people() -> None:
+    """Manage the people files (playbooks/people/)."""
+
+
+@people.command(name="import")
+@click.argument("roster", metavar="ROSTER.csv")
+@click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
+@click.pass_obj
+@locked
+def people_import(layout: Layout, roster: str, dry_run: bool) -> None:
+    """Create and update people files from an HR export.
+
+    ROSTER.csv has the columns id, name, title, function and optionally email and
+    reports_to. Only those fields change in the files; nobody is deleted."""
+    from generator.commands.people_import import import_people, summary
+
+    for line in summary(import_people(layout, roster, dry_run), dry_run):
+        click.echo(line)

@@ -1,0 +1,162 @@
+"""`playbook notify`: a transition note for every team member with an email, as drafts in
+the outbox, and optionally sent over SMTP. `playbook advance` writes the same drafts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from email.errors import HeaderParseError
+from email.headerregistry import Address
+from email.utils import parseaddr
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from generator.content import mail
+from generator.content.audience import filter_project
+from generator.content.settings import Settings
+from generator.content.views import InitiativeView
+from generator.content.what_changed import what_changed
+from generator.delivery import messages, notes, outbox, smtp
+from generator.delivery.outbox import Draft, SendLog
+from generator.delivery.site_url import site_url as configured_site_url
+from generator.pipeline import Layout, today
+from generator.source.explain import did_you_mean
+from generator.source.load import load_sources
+from generator.source.model import Visibility
+from generator.source.problems import UserError
+from generator.source.validate import validate
+
+# The drafts say what the leadership site says: never anything core.
+AUDIENCE: Visibility = "leadership"
+NO_SENDER = "playbook@playbook.invalid"  # a reserved domain (RFC 2606): it cannot be sent
+
+
+@dataclass(frozen=True)
+class Batch:
+    """The notes of one transition, ready to write or send."""
+
+    initiative: str
+    stage: str
+    transition: str  # what the send log is keyed by: the same move is never sent twice
+    sender: Address
+    drafts: list[Draft]
+    skipped: list[notes.Skipped]
+    log: Path
+    absolute_links: bool
+
+    def shown(self, path: Path, root: Path) -> str:
+        return path.relative_to(root).as_posix()
+
+
+def _sender(given: str | None, view: InitiativeView) -> Address:
+    if given:
+        name, addr = parseaddr(given)
+        try:
+            address = Address(display_name=name, addr_spec=addr)
+        except (ValueError, IndexError, HeaderParseError):
+            address = None
+        if not address or not address.username or not address.domain:
+            raise UserError(f"--from '{given}' is not an email address (e.g. office@example.com)")
+        return address
+    sponsor = view.person(view.ini.sponsor)
+    found = mail.address(sponsor) if sponsor else None
+    return found or Address(display_name=mail.one_line(view.ini.owner), addr_spec=NO_SENDER)
+
+
+def prepare(
+    layout: Layout, iid: str, sender: str | None = None, site_url: str | None = None
+) -> Batch:
+    """Every member's draft for the stage `iid` is now in, built in memory."""
+    project = filter_project(validate(load_sources(layout.playbooks, layout.root)), AUDIENCE)
+    if iid not in project.initiatives:
+        known = sorted(project.initiatives)
+        raise UserError(
+            f"unknown initiative '{iid}'{did_you_mean(iid, known)}; "
+            f"initiatives: {', '.join(known) or 'none'}"
+        )
+    views = [InitiativeView(k, ini, project.people) for k, ini in project.initiatives.items()]
+    view = next(v for v in views if v.id == iid)
+    url = site_url or configured_site_url(layout.root)
+    settings = Settings(today=today(), audience=AUDIENCE, site_url=url)
+    found, skipped = notes.notes(view, views, settings)
+    address = _sender(sender, view)
+    env = messages.environment(layout.templates)
+    where = outbox.folder(layout.root, iid, view.ini.current_stage)
+    drafts = []
+    for note in found:
+        msg = messages.message(note, address, env)
+        path = where / f"{note.pid}.eml"
+        shown = path.relative_to(layout.root).as_posix()
+        drafts.append(
+            Draft(note.pid, note.to, str(msg["Message-ID"]), messages.as_bytes(msg), path, shown)
+        )
+    change = what_changed(view)
+    left = change.left.id if change and change.entered.id == view.ini.current_stage else ""
+    on = notes.entered_on(view, settings.today)
+    return Batch(
+        iid,
+        view.ini.current_stage,
+        f"{on.isoformat()} {left or '(start)'} -> {view.ini.current_stage}",
+        address,
+        drafts,
+        skipped,
+        where / outbox.LOG,
+        bool(url),
+    )
+
+
+def write(batch: Batch, say: Callable[[str], None]) -> None:
+    """Write the drafts (only those that changed) and say what happened to each member."""
+    for draft, changed in outbox.write_drafts(batch.drafts):
+        say(f"{draft.shown}: {'written' if changed else 'unchanged'} ({draft.to})")
+    for s in batch.skipped:
+        say(f"skipped {s.pid} ({s.name}): {s.reason}")
+    if not batch.absolute_links and batch.drafts:
+        say(
+            "note: mkdocs.yml sets no site_url, so the links in the drafts are paths on the "
+            "site, not full addresses; set site_url (or pass --site-url) before sending"
+        )
+
+
+def send(batch: Batch, root: Path, server: smtp.Server, say: Callable[[str], None]) -> None:
+    """Deliver every draft not yet sent for this transition; UserError if any failed."""
+    if batch.sender.addr_spec == NO_SENDER:
+        raise UserError(
+            f"{batch.initiative}: the drafts have no sender address (the sponsor has no email); "
+            "pass --from ADDRESS; nothing was sent"
+        )
+    if not batch.drafts:
+        say("nothing to send: no team member has an email address")
+        return
+    log_shown = batch.shown(batch.log, root)
+    batch.log.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(batch.log.with_name(".sent.lock")), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise UserError(
+            f"{log_shown}: another `playbook notify --send` is sending these notes; "
+            "nothing was sent"
+        ) from None
+    try:
+        log = SendLog(batch.log, log_shown, batch.transition)
+        results = smtp.deliver(server, batch.sender.addr_spec, batch.drafts, log, _reporter(say))
+    finally:
+        lock.release()
+    failed = [r for r in results if r.status == "failed"]
+    if failed:
+        n = len(failed)
+        raise UserError(
+            f"{n} of {len(results)} note{'s' if len(results) != 1 else ''} not sent; run the "
+            "same command again to retry (those sent are recorded in "
+            f"{log_shown} and not sent again)"
+        )
+
+
+def _reporter(say: Callable[[str], None]) -> Callable[[smtp.Result], None]:
+    def report(r: smtp.Result) -> None:
+        say(f"{r.status}: {r.draft.to}" + (f": {r.detail}" if r.detail else ""))
+
+    return report

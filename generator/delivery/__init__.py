@@ -1,0 +1,1 @@
+"""Reaching executives outside the site: transition notes by email."""

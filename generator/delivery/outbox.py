@@ -1,0 +1,103 @@
+"""The outbox: drafts on disk (outbox/<initiative>/<stage>/<person>.eml) and the send log.
+
+The outbox is the office's working folder, git-ignored and outside the site's sources, so
+no draft is ever published. The send log (sent.json beside the drafts) records each
+delivery the server confirmed, rewritten atomically after each one: a member is never sent
+the same transition twice, and nothing half-sent is recorded as sent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from email.headerregistry import Address
+from pathlib import Path
+from typing import Any
+
+from generator.source.problems import UserError
+
+OUTBOX = "outbox"
+LOG = "sent.json"
+
+
+@dataclass(frozen=True)
+class Draft:
+    pid: str
+    to: Address
+    message_id: str
+    data: bytes
+    path: Path  # where the draft lives
+    shown: str  # the same, as the user reads it: outbox/<initiative>/<stage>/<person>.eml
+
+
+def folder(root: Path, iid: str, stage: str) -> Path:
+    return root / OUTBOX / iid / stage
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_drafts(drafts: list[Draft]) -> list[tuple[Draft, bool]]:
+    """Each draft with whether its file changed; an unchanged draft is not rewritten."""
+    out = []
+    for d in drafts:
+        changed = not d.path.is_file() or d.path.read_bytes() != d.data
+        if changed:
+            atomic_write(d.path, d.data)
+        out.append((d, changed))
+    return out
+
+
+class SendLog:
+    """Who was sent which transition, per stage folder: {transition: {person: record}}."""
+
+    def __init__(self, path: Path, shown: str, transition: str) -> None:
+        self.path, self.shown, self.transition = path, shown, transition
+        self.data: dict[str, Any] = self._read()
+
+    def _read(self) -> dict[str, Any]:
+        if not self.path.exists():
+            return {"transitions": {}}
+        try:
+            data = json.loads(self.path.read_text("utf-8"))
+            if not isinstance(data, dict) or not isinstance(data.get("transitions"), dict):
+                raise ValueError("not a send log")
+        except (OSError, ValueError) as exc:
+            raise UserError(
+                f"{self.shown}: cannot read the send log ({exc}); nothing was sent. Fix the "
+                "file: removing it would send every note of this stage again"
+            ) from None
+        return data
+
+    def _mine(self) -> dict[str, Any]:
+        found = self.data["transitions"].get(self.transition, {})
+        return found if isinstance(found, dict) else {}
+
+    def sent(self, pid: str) -> bool:
+        return pid in self._mine()
+
+    def record(self, draft: Draft) -> None:
+        """After the server confirmed the delivery: kept on disk before the next one."""
+        mine = self._mine()
+        mine[draft.pid] = {
+            "to": str(draft.to),
+            "message_id": draft.message_id,
+            "sent_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        }
+        self.data["transitions"][self.transition] = dict(sorted(mine.items()))
+        text = json.dumps(self.data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        atomic_write(self.path, text.encode("utf-8"))
