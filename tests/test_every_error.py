@@ -172,3 +172,21 @@ def test_quoted_dates_are_dates_to_the_reference_checks_too(blank: Path) -> None
         f"{INI}:1:8: title: found a list (expected text)",
         f"{INI}:16:11: stages[1].ends: ends 2026-04-01 is before starts 2026-05-01",
     ]
+
+
+def test_a_skipped_hour_is_found_beside_a_schema_error(blank: Path) -> None:
+    """01:30 never happens in London on 2026-03-29; the zone refused, no time is judged."""
+    session = (
+        "    duration_minutes: 60\n",
+        '    duration_minutes: 60\n    sessions: [{date: 2026-03-29, start: "01:30"}]\n',
+    )
+    london = ("current_stage: start", "current_stage: start\ntimezone: Europe/London")
+    minimal(blank, edited(london, session, ("format: workshop", "format: talk")))
+    assert errors(blank) == [
+        f"{INI}:38:13: training[0].format: unknown value 'talk' (expected one of: {FORMATS})",
+        f"{INI}:40:42: training[0].sessions[0].start: 01:30 does not exist on 2026-03-29 in "
+        "Europe/London: the clocks go forward that day (expected a time outside the hour they "
+        "skip)",
+    ]
+    minimal(blank, edited((london[0], london[1].replace("London", "Londn")), session))
+    assert [e.split(": ")[1] for e in errors(blank)] == ["timezone"]
