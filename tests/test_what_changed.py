@@ -180,9 +180,9 @@ def test_transition_needs_the_last_entry_to_be_the_current_stage(blank: Path) ->
     )
     project, _ = load_project(Layout(blank), dt.date(2026, 11, 27))
     ini = project.initiatives["small"]
-    assert what_changed(InitiativeView("small", ini, project.people)) is None
+    assert what_changed(InitiativeView("small", ini, project.people, "leadership")) is None
     moved = ini.model_copy(update={"current_stage": "build"})
-    change = what_changed(InitiativeView("small", moved, project.people))
+    change = what_changed(InitiativeView("small", moved, project.people, "leadership"))
     assert change is not None
     assert (change.left.id, change.entered.id, change.forward) == ("start", "build", True)
     ann = change.member("ann-lee")

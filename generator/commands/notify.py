@@ -76,7 +76,9 @@ def prepare(
             f"unknown initiative '{iid}'{did_you_mean(iid, known)}; "
             f"initiatives: {', '.join(known) or 'none'}"
         )
-    views = [InitiativeView(k, ini, project.people) for k, ini in project.initiatives.items()]
+    views = [
+        InitiativeView(k, ini, project.people, AUDIENCE) for k, ini in project.initiatives.items()
+    ]
     view = next(v for v in views if v.id == iid)
     url = site_url or configured_site_url(layout.root)
     settings = Settings(today=today(), audience=AUDIENCE, site_url=url)

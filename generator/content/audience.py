@@ -10,6 +10,10 @@ history and resistance updates. A list item
 (stage, activity, training module, exercise, agenda line) may raise or lower its own level
 with `visibility`; whatever hangs off a hidden stage (its activities, modules, each member's
 duties in it, its history) is hidden with it.
+
+Nothing on a page may hint that something is hidden from it: a hidden agenda line gives its
+minutes to the visible line before it (the first visible line, when none is before it), so a
+lower audience's agenda starts each part when it starts and adds up as the full one does.
 """
 
 from __future__ import annotations
@@ -17,19 +21,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
+from pydantic import BaseModel
+
 from generator.source.model import (
     AUDIENCES,
+    Activity,
+    AgendaItem,
     FailedCheck,
     GateCheck,
     HistoryEntry,
     Initiative,
+    Member,
     Module,
     Person,
+    Resistance,
+    Session,
     Visibility,
 )
 from generator.source.problems import UserError
 from generator.source.project import Project
-from generator.source.rules import sees, sees_team
+from generator.source.rules import sees
 
 T = TypeVar("T")
 
@@ -39,6 +50,30 @@ CHECK_LEVEL: dict[GateCheck, Visibility] = {
     "team-trained": "leadership",
     "resistance-reviewed": "core",
 }
+
+
+# The fields seen only from a level up (SPEC "Audiences"), besides each list item's own
+# `visibility`: what a field holds is seen from its level and never below. The filter below
+# enforces them; the leak tests (tests/canaries.py) plant a canary in every field under them.
+FIELD_LEVELS: dict[tuple[type[BaseModel], str], Visibility] = {
+    (Initiative, "team"): "leadership",
+    (Initiative, "gate_checks"): "leadership",
+    (Initiative, "resistance"): "core",
+    (HistoryEntry, "failed_checks"): "leadership",
+    (Activity, "raci"): "leadership",
+    (Module, "attendees"): "leadership",
+    (Module, "facilitator_notes"): "core",
+    (Session, "attended"): "leadership",
+    (Member, "assessment"): "core",
+    (Member, "assessment_history"): "core",
+    (Resistance, "updates"): "core",
+}
+# A person file is leadership content; only a sponsor's name is initiative content (everyone).
+PERSON_LEVEL: Visibility = "leadership"
+
+
+def _shown(cls: type[BaseModel], field: str, audience: Visibility) -> bool:
+    return sees(audience, FIELD_LEVELS[(cls, field)])
 
 
 def audience_level(audience: str) -> Visibility:
@@ -52,23 +87,47 @@ def _visible(items: Sequence[T], audience: Visibility) -> list[T]:
     return [i for i in items if sees(audience, getattr(i, "visibility", "everyone"))]
 
 
+def _agenda(items: Sequence[AgendaItem], audience: Visibility) -> list[AgendaItem]:
+    """The visible lines, each with the minutes of the hidden lines after it (the first also
+    with those before it): no gap, shortfall or odd start time hints at a hidden line."""
+    lines: list[AgendaItem] = []
+    before = 0  # hidden minutes ahead of the first visible line
+    for item in items:
+        if sees(audience, item.visibility):
+            lines.append(item)
+        elif lines:
+            lines[-1] = lines[-1].model_copy(update={"minutes": lines[-1].minutes + item.minutes})
+        else:
+            before += item.minutes
+    if lines and before:
+        lines[0] = lines[0].model_copy(update={"minutes": lines[0].minutes + before})
+    return lines
+
+
 def _module(m: Module, audience: Visibility) -> Module:
-    leadership = sees_team(audience)
+    attended = _shown(Session, "attended", audience)
     return m.model_copy(
         update={
-            "agenda": _visible(m.agenda, audience),
+            "agenda": _agenda(m.agenda, audience),
             "exercises": _visible(m.exercises, audience),
-            "facilitator_notes": m.facilitator_notes if audience == "core" else None,
-            # Who attends, and who attended, is team membership: leadership content.
-            "attendees": m.attendees if leadership or m.attendees == "all" else [],
+            "facilitator_notes": (
+                m.facilitator_notes if _shown(Module, "facilitator_notes", audience) else None
+            ),
+            # Who attends, and who attended, is team membership. `all` says no more than
+            # that the module is for the whole team, which is module content.
+            "attendees": (
+                m.attendees if _shown(Module, "attendees", audience) or m.attendees == "all" else []
+            ),
             "sessions": [
-                s if leadership else s.model_copy(update={"attended": None}) for s in m.sessions
+                s if attended else s.model_copy(update={"attended": None}) for s in m.sessions
             ],
         }
     )
 
 
 def _checks(failed: list[FailedCheck], audience: Visibility) -> list[FailedCheck]:
+    if not _shown(HistoryEntry, "failed_checks", audience):
+        return []
     return [f for f in failed if sees(audience, CHECK_LEVEL[f.check])]
 
 
@@ -94,8 +153,6 @@ def _history(ini: Initiative, stage_ids: set[str], audience: Visibility) -> list
 
 
 def _initiative(iid: str, ini: Initiative, audience: Visibility) -> Initiative:
-    leadership = sees_team(audience)
-    core = audience == "core"
     stages = _visible(ini.stages, audience)
     stage_ids = {s.id for s in stages}
     if ini.current_stage not in stage_ids:
@@ -104,37 +161,46 @@ def _initiative(iid: str, ini: Initiative, audience: Visibility) -> Initiative:
             f"visible to '{audience}', so its site could not say where the initiative stands; "
             f"give the stage a visibility of '{audience}' or lower, or build for a higher audience"
         )
-    team = (
-        [
-            m.model_copy(
-                update={
-                    "assessment": m.assessment if core else None,
-                    "assessment_history": m.assessment_history if core else [],
-                    "stages": {k: v for k, v in m.stages.items() if k in stage_ids},
-                }
-            )
-            for m in ini.team
-        ]
-        if leadership
-        else []
-    )
     activities = [a for a in _visible(ini.activities, audience) if a.stage in stage_ids]
-    if not leadership:
+    if not _shown(Activity, "raci", audience):
         activities = [a.model_copy(update={"raci": None}) for a in activities]
     training = [
         _module(t, audience) for t in _visible(ini.training, audience) if t.stage in stage_ids
     ]
+    checks = [c for c in ini.gate_checks if sees(audience, CHECK_LEVEL[c])]
     return ini.model_copy(
         update={
             "stages": stages,
             "stage_history": _history(ini, stage_ids, audience),
-            "gate_checks": [c for c in ini.gate_checks if sees(audience, CHECK_LEVEL[c])],
-            "team": team,
+            "gate_checks": checks if _shown(Initiative, "gate_checks", audience) else [],
+            "team": _team(ini.team, stage_ids, audience),
             "activities": activities,
             "training": training,
-            "resistance": _visible(ini.resistance, audience) if core else [],
+            "resistance": (
+                _visible(ini.resistance, audience)
+                if _shown(Initiative, "resistance", audience)
+                else []
+            ),
         }
     )
+
+
+def _team(team: list[Member], stage_ids: set[str], audience: Visibility) -> list[Member]:
+    """The members with their duties in the visible stages, and their assessments for core."""
+    if not _shown(Initiative, "team", audience):
+        return []
+    assessed = _shown(Member, "assessment", audience)
+    history = _shown(Member, "assessment_history", audience)
+    return [
+        m.model_copy(
+            update={
+                "assessment": m.assessment if assessed else None,
+                "assessment_history": m.assessment_history if history else [],
+                "stages": {k: v for k, v in m.stages.items() if k in stage_ids},
+            }
+        )
+        for m in team
+    ]
 
 
 def _sponsor_names(project: Project) -> dict[str, Person]:
@@ -151,9 +217,8 @@ def _sponsor_names(project: Project) -> dict[str, Person]:
 
 def filter_project(project: Project, audience: Visibility) -> Project:
     """The project as `audience` may see it."""
-    leadership = sees_team(audience)
     return Project(
-        people=project.people if leadership else _sponsor_names(project),
+        people=project.people if sees(audience, PERSON_LEVEL) else _sponsor_names(project),
         initiatives={k: _initiative(k, v, audience) for k, v in project.initiatives.items()},
         pages=project.pages,  # hand-written pages are everyone-level: carried for every audience
     )

@@ -80,7 +80,10 @@ def plan(project: Project, settings: Settings) -> Plan:
     book = Book()
     audience = settings.audience
     common = {"audience": audience, "today": settings.today, "settings": settings}
-    views = [InitiativeView(iid, ini, project.people) for iid, ini in project.initiatives.items()]
+    views = [
+        InitiativeView(iid, ini, project.people, audience)
+        for iid, ini in project.initiatives.items()
+    ]
     planners.home(book, views, common)
     for view in views:
         planners.initiative(book, view, common)

@@ -1,7 +1,8 @@
 """Questions the pages ask of one initiative, answered in Python so templates stay wording.
 
 An `InitiativeView` wraps an already audience-filtered initiative: it only ever sees what
-its audience may see.
+its audience may see, and knows that audience, so a page never hints at what is hidden (an
+empty list of names is not "0 attendees" when the names are hidden).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from generator.source.model import (
     Module,
     Person,
     Stage,
+    Visibility,
 )
 
 LETTERS = ("R", "A", "C", "I")
@@ -45,11 +47,16 @@ class Peer:
 
 
 class InitiativeView:
-    def __init__(self, id_: str, ini: Initiative, people: dict[str, Person]) -> None:
+    def __init__(
+        self, id_: str, ini: Initiative, people: dict[str, Person], audience: Visibility
+    ) -> None:
         self.id = id_
         self.ini = ini
         self.people = people
+        self.audience = audience
         self.paths = InitiativePaths(id_)
+        # Whether this audience sees who is on the team, attends a module, holds a letter.
+        self.sees_team = rules.sees_team(audience)
 
     # --- people -------------------------------------------------------------------------
     def name(self, pid: str) -> str:
@@ -223,6 +230,10 @@ class InitiativeView:
     @staticmethod
     def agenda_adds_up(module: Module) -> bool:
         return rules.agenda_adds_up(module)
+
+    def agenda_warning(self, module: Module) -> bool:
+        """An agenda that does not add up is the office's to fix: the core site says so."""
+        return self.audience == "core" and not rules.agenda_adds_up(module)
 
     @staticmethod
     def agenda_times(module: Module) -> list[tuple[int, int]]:
