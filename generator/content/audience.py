@@ -70,6 +70,8 @@ FIELD_LEVELS: dict[tuple[type[BaseModel], str], Visibility] = {
 }
 # A person file is leadership content; only a sponsor's name is initiative content (everyone).
 PERSON_LEVEL: Visibility = "leadership"
+# What a transition says about the stage it left: seen only by those who see that stage.
+ABOUT_STAGE_LEFT = ("open_criteria", "failed_checks")
 
 
 def _shown(cls: type[BaseModel], field: str, audience: Visibility) -> bool:
@@ -132,7 +134,8 @@ def _checks(failed: list[FailedCheck], audience: Visibility) -> list[FailedCheck
 
 
 def _history(ini: Initiative, stage_ids: set[str], audience: Visibility) -> list[HistoryEntry]:
-    """Transitions into visible stages; open criteria only when the stage left is visible.
+    """Transitions into visible stages; what they say about the stage left (open criteria,
+    failed checks) only when that stage is visible too.
 
     The stage left is the one entered before, or for the first entry the stage before it.
     """
@@ -147,7 +150,7 @@ def _history(ini: Initiative, stage_ids: set[str], audience: Visibility) -> list
             at = order.index(h.stage) if h.stage in order else 0
             left = order[at - 1] if at else None
         if left is not None and left not in stage_ids:
-            h = h.model_copy(update={"open_criteria": [], "failed_checks": []})
+            h = h.model_copy(update=dict.fromkeys(ABOUT_STAGE_LEFT, []))
         out.append(h.model_copy(update={"failed_checks": _checks(h.failed_checks, audience)}))
     return out
 
