@@ -6,14 +6,17 @@ content is `everyone`; role charters, person pages, team tables and decision rig
 `leadership`; assessments, the resistance plan and facilitator notes are `core`. Who attended
 a session is team membership (`leadership`), and so are the gate checks, which judge the
 team; `resistance-reviewed` judges the resistance plan, so it is `core`, with assessment
-history and resistance updates. A list item
-(stage, activity, training module, exercise, agenda line) may raise or lower its own level
-with `visibility`; whatever hangs off a hidden stage (its activities, modules, each member's
-duties in it, its history) is hidden with it.
+history and resistance updates. These levels are declared once, in FIELD_LEVELS,
+PERSON_LEVEL and CHECK_LEVEL: the filter reads them, and the leak tests plant a canary under
+each. A list item (stage, activity, training module, exercise, agenda line) may raise or
+lower its own level with `visibility`; whatever hangs off a hidden stage (its activities,
+modules, each member's duties in it, its history) is hidden with it.
 
 Nothing on a page may hint that something is hidden from it: a hidden agenda line gives its
 minutes to the visible line before it (the first visible line, when none is before it), so a
 lower audience's agenda starts each part when it starts and adds up as the full one does.
+Counts, totals and checks are computed on the filtered model, so they count only what the
+audience sees; the office's own warnings (an agenda that does not add up) are core's (views).
 """
 
 from __future__ import annotations
