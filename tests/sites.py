@@ -45,6 +45,8 @@ class Output:
             data = path.read_bytes()
             if path.suffix == ".gz":
                 data = gzip.decompress(data)
+            if path.suffix == ".ics":  # RFC 5545 folds long lines: a scan must see them whole
+                data = data.replace(b"\r\n ", b"").replace(b"\r\n\t", b"")
             rel = path.relative_to(base).as_posix()
             out[rel] = rel.encode() + b"\n" + data
         return out
