@@ -17,8 +17,9 @@ from generator import packaged
 from generator.content.audience import filter_project
 from generator.content.plan import NavItem, Plan, plan
 from generator.content.settings import DEFAULT_AUDIENCE, Settings
+from generator.markdown.i18n import language_of
 from generator.markdown.render import render
-from generator.site.config import SiteConfig, read_site_config
+from generator.site.config import CONFIG, SiteConfig, read_site_config
 from generator.site.freshness import input_key
 from generator.site.write import WriteReport, fresh_run, write
 from generator.source.lint import lint
@@ -67,13 +68,19 @@ class Layout:
         return self.root / GENERATED
 
 
-def settings_for(layout: Layout, audience: Visibility, on: dt.date | None = None) -> Settings:
+def settings_for(
+    layout: Layout, audience: Visibility, on: dt.date | None = None, logger: Logger = log
+) -> Settings:
     """The settings of a run for `audience` in this site (today unless `on`)."""
+    language, warning = language_of(layout.site.language)
+    if warning:
+        logger.warning("%s: %s", CONFIG, warning)
     return Settings(
         today=on or today(),
         audience=audience,
         site_url=layout.site.playbook_url,
         directory_urls=layout.site.directory_urls,
+        language=language,
     )
 
 
@@ -118,7 +125,7 @@ class Output:
 def generate(project: Project, layout: Layout, settings: Settings) -> tuple[Plan, dict[str, bytes]]:
     """Filter, plan and render in memory: no I/O beyond reading templates."""
     the_plan = plan(filter_project(project, settings.audience), settings)
-    return the_plan, render(the_plan, layout.template_folders)
+    return the_plan, render(the_plan, layout.template_folders, settings.language)
 
 
 def run(layout: Layout, settings: Settings, strict: bool = False, logger: Logger = log) -> Output:

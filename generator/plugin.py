@@ -47,6 +47,8 @@ class PlaybookConfig(base.Config):  # type: ignore[no-untyped-call]
     templates = opt.Type(str, default="templates")
     audience = opt.Optional(opt.Choice(AUDIENCES))
     prefix = opt.Type(str, default="")
+    # The generated wording's language; by default the site's (theme.language).
+    language = opt.Optional(opt.Type(str))
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-call]
@@ -78,7 +80,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
             prefix=self.prefix,
             site_url=config.site_url,
             directory_urls=config.use_directory_urls,
-            language=config.theme.get("language"),
+            language=self.config.language or config.theme.get("language"),
         )
         return Layout(root, site)
 
@@ -95,7 +97,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         layout = self.layout(config)
         if self._output is None:
             try:
-                settings = settings_for(layout, audience_level(self.audience()))
+                settings = settings_for(layout, audience_level(self.audience()), logger=log)
                 # serve's rebuilds read the playbooks while `advance` or an import may be
                 # writing them: one run at a time, as for every command that writes.
                 with repository_lock(layout.root):

@@ -19,6 +19,7 @@ class Settings:
     # outside the site (calendars, messages); relative links when it is not set.
     site_url: str | None = None
     directory_urls: bool = True  # MkDocs' use_directory_urls
+    language: str = "en"  # of the generated wording (one of i18n.SUPPORTED)
 
     def absolute(self, path: str) -> str | None:
         """The full address of a generated page or file, when `site_url` is set."""
