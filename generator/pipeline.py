@@ -15,9 +15,9 @@ from typing import Any
 
 from generator import packaged
 from generator.content.audience import filter_project
+from generator.content.i18n import language_of
 from generator.content.plan import NavItem, Plan, plan
 from generator.content.settings import DEFAULT_AUDIENCE, Settings
-from generator.markdown.i18n import language_of
 from generator.markdown.render import render
 from generator.site.config import CONFIG, SiteConfig, read_site_config
 from generator.site.freshness import input_key

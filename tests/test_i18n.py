@@ -7,7 +7,7 @@ import datetime as dt
 import jinja2
 import pytest
 
-from generator.markdown.i18n import SUPPORTED, language_of, wording
+from generator.content.i18n import SUPPORTED, language_of, wording
 from generator.markdown.render import environment
 from generator.source.problems import UserError
 

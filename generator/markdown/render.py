@@ -13,11 +13,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator.content.i18n import SOURCE, Wording, wording
 from generator.content.paths import person_calendar, person_page, relative
 from generator.content.plan import Page, Plan
 from generator.content.views import InitiativeView
 from generator.markdown import charts, escape, icons, svg
-from generator.markdown.i18n import SOURCE, Wording, wording
 from generator.source.problems import UserError
 
 
