@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test render validate lint goldens bench clean
+.PHONY: site test render validate lint goldens bench clean messages
 
 site: $(VENV)/.installed
 	$(BIN)/playbook build
@@ -25,6 +25,17 @@ lint: $(VENV)/.installed-test
 # Refresh the golden Markdown after a deliberate change; review the diff like code.
 goldens: $(VENV)/.installed-test
 	$(BIN)/python -m pytest tests/test_goldens.py --update-goldens
+
+# Extract the wording of the templates and the code into generator/locale/playbook.pot and
+# merge it into each language's catalog; then translate the new or changed entries.
+LANGUAGES := de fr es
+messages: $(VENV)/.installed-test
+	$(BIN)/pybabel --quiet extract -F generator/locale/babel.cfg -k N_ --no-location \
+		--omit-header --sort-output -o generator/locale/playbook.pot .
+	for lang in $(LANGUAGES); do \
+		$(BIN)/pybabel --quiet update --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date -D playbook -l $$lang \
+			-i generator/locale/playbook.pot -d generator/locale || exit 1; \
+	done
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py

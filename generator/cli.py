@@ -67,7 +67,7 @@ class _Group(click.Group):
 def cli(ctx: click.Context, root: Path) -> None:
     """Turn YAML change playbooks into a MkDocs + Material site."""
     _setup_logging()
-    ctx.obj = Layout(root)
+    ctx.obj = Layout.of(root)
 
 
 @cli.command()
@@ -90,7 +90,7 @@ def validate(layout: Layout, strict: bool) -> None:
 @locked
 def render(layout: Layout, audience: str, strict: bool) -> None:
     """Write the generated Markdown."""
-    click.echo(rendered(render_to_disk(layout, settings(audience), strict=strict)))
+    click.echo(rendered(render_to_disk(layout, settings(layout, audience), strict=strict)))
 
 
 @cli.command()
@@ -106,7 +106,7 @@ def render(layout: Layout, audience: str, strict: bool) -> None:
 @locked
 def build(layout: Layout, audience: str, site_dir: Path | None, strict: bool) -> None:
     """Render, then build the site with MkDocs."""
-    build_to_disk(layout, settings(audience), site_dir, strict=strict)
+    build_to_disk(layout, settings(layout, audience), site_dir, strict=strict)
     click.echo(f"built the '{audience}' site in {site_dir or layout.root / 'site'}")
 
 

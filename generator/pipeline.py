@@ -15,13 +15,16 @@ from typing import Any
 
 from generator import packaged
 from generator.content.audience import filter_project
+from generator.content.i18n import language_of
 from generator.content.plan import NavItem, Plan, plan
 from generator.content.settings import DEFAULT_AUDIENCE, Settings
 from generator.markdown.render import render
+from generator.site.config import CONFIG, SiteConfig, read_site_config
 from generator.site.freshness import input_key
 from generator.site.write import WriteReport, fresh_run, write
 from generator.source.lint import lint
 from generator.source.load import load_sources
+from generator.source.model import Visibility
 from generator.source.problems import Problem, UserError
 from generator.source.project import Project
 from generator.source.validate import validate
@@ -37,20 +40,23 @@ __all__ = ["DEFAULT_AUDIENCE", "Layout", "Output", "Rendered", "Settings", "run"
 
 @dataclass(frozen=True)
 class Layout:
-    """Where things live in a site repository."""
+    """Where things live in a site repository, and what its mkdocs.yml says about them."""
 
     root: Path
-    playbooks_dir: str = "playbooks"
-    templates_dir: str = "templates"
+    site: SiteConfig = SiteConfig()
+
+    @classmethod
+    def of(cls, root: Path) -> Layout:
+        return cls(root, read_site_config(root))
 
     @property
     def playbooks(self) -> Path:
-        return self.root / self.playbooks_dir
+        return self.root / self.site.playbooks
 
     @property
     def templates(self) -> Path:
         """The site's own templates: each file here overrides the packaged one of its name."""
-        return self.root / self.templates_dir
+        return self.root / self.site.templates
 
     @property
     def template_folders(self) -> tuple[Path, ...]:
@@ -60,6 +66,22 @@ class Layout:
     @property
     def generated(self) -> Path:
         return self.root / GENERATED
+
+
+def settings_for(
+    layout: Layout, audience: Visibility, on: dt.date | None = None, logger: Logger = log
+) -> Settings:
+    """The settings of a run for `audience` in this site (today unless `on`)."""
+    language, warning = language_of(layout.site.language)
+    if warning:
+        logger.warning("%s: %s", CONFIG, warning)
+    return Settings(
+        today=on or today(),
+        audience=audience,
+        site_url=layout.site.playbook_url,
+        directory_urls=layout.site.directory_urls,
+        language=language,
+    )
 
 
 def today() -> dt.date:
@@ -103,7 +125,7 @@ class Output:
 def generate(project: Project, layout: Layout, settings: Settings) -> tuple[Plan, dict[str, bytes]]:
     """Filter, plan and render in memory: no I/O beyond reading templates."""
     the_plan = plan(filter_project(project, settings.audience), settings)
-    return the_plan, render(the_plan, layout.template_folders)
+    return the_plan, render(the_plan, layout.template_folders, settings.language)
 
 
 def run(layout: Layout, settings: Settings, strict: bool = False, logger: Logger = log) -> Output:

@@ -31,8 +31,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from generator.content.audience import audience_level
-from generator.pipeline import DEFAULT_AUDIENCE, Layout, Output, Settings, run, today
+from generator.pipeline import DEFAULT_AUDIENCE, Layout, Output, run, settings_for
 from generator.site import nav, theme
+from generator.site.config import SiteConfig, folder
 from generator.site.lock import repository_lock
 from generator.source.model import AUDIENCES
 from generator.source.problems import UserError
@@ -46,6 +47,8 @@ class PlaybookConfig(base.Config):  # type: ignore[no-untyped-call]
     templates = opt.Type(str, default="templates")
     audience = opt.Optional(opt.Choice(AUDIENCES))
     prefix = opt.Type(str, default="")
+    # The generated wording's language; by default the site's (theme.language).
+    language = opt.Optional(opt.Type(str))
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-call]
@@ -71,12 +74,19 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
 
     def layout(self, config: MkDocsConfig) -> Layout:
         root = Path(config.config_file_path).resolve().parent
-        return Layout(root, self.config.playbooks, self.config.templates)
+        site = SiteConfig(
+            playbooks=self.config.playbooks,
+            templates=self.config.templates,
+            prefix=self.prefix,
+            site_url=config.site_url,
+            directory_urls=config.use_directory_urls,
+            language=self.config.language or config.theme.get("language"),
+        )
+        return Layout(root, site)
 
     @property
     def prefix(self) -> str:
-        folder = self.config.prefix.strip().strip("/")
-        return f"{folder}/" if folder else ""
+        return folder(self.config.prefix)
 
     def audience(self) -> str:
         return os.environ.get("PLAYBOOK_AUDIENCE") or self.config.audience or DEFAULT_AUDIENCE
@@ -87,11 +97,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         layout = self.layout(config)
         if self._output is None:
             try:
-                settings = Settings(
-                    today=today(),
-                    audience=audience_level(self.audience()),
-                    site_url=config.site_url,
-                )
+                settings = settings_for(layout, audience_level(self.audience()), logger=log)
                 # serve's rebuilds read the playbooks while `advance` or an import may be
                 # writing them: one run at a time, as for every command that writes.
                 with repository_lock(layout.root):

@@ -34,9 +34,8 @@ class Output:
     def files(self, folder: str) -> dict[str, bytes]:
         """Every file under `folder` ('generated' or 'site'), keyed by its relative path.
 
-        Compressed files (sitemap.xml.gz) are read uncompressed and calendar lines unfolded
-        (RFC 5545 folds long lines, which could split a word), so a scan sees their text; the
-        path itself is part of what a reader can see, so it is prefixed to the bytes.
+        Compressed files (sitemap.xml.gz) are read uncompressed, so a scan sees their text;
+        the path itself is part of what a reader can see, so it is prefixed to the bytes.
         """
         base = self.root / folder
         out = {}
@@ -46,7 +45,7 @@ class Output:
             data = path.read_bytes()
             if path.suffix == ".gz":
                 data = gzip.decompress(data)
-            if path.suffix == ".ics":
+            if path.suffix == ".ics":  # RFC 5545 folds long lines: a scan must see them whole
                 data = data.replace(b"\r\n ", b"").replace(b"\r\n\t", b"")
             rel = path.relative_to(base).as_posix()
             out[rel] = rel.encode() + b"\n" + data

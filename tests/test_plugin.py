@@ -236,8 +236,18 @@ def test_pip_installed_package_carries_templates_and_theme(tmp_path: Path) -> No
         timeout=300,
     )
     packaged = target / "generator"
-    assert (packaged / "templates" / "charter.md.j2").is_file()
-    assert (packaged / "theme" / "assets" / "playbook.css").is_file()
+
+    def listing(folder: Path, pattern: str) -> set[str]:
+        return {
+            p.relative_to(folder).as_posix()
+            for p in folder.rglob(pattern)
+            if "__pycache__" not in p.parts
+        }
+
+    # Every module, template and theme asset of the checkout is in the installed package.
+    assert listing(REPO / "generator", "*.py") <= listing(packaged, "*.py")
+    assert listing(REPO / "templates", "*.j2") <= listing(packaged / "templates", "*.j2")
+    assert listing(REPO / "site_overrides", "*.*") <= listing(packaged / "theme", "*.*")
     root = foreign_site(tmp_path / "site")
     env = {"PYTHONPATH": str(target)}
     where = subprocess.run(
@@ -254,3 +264,23 @@ def test_pip_installed_package_carries_templates_and_theme(tmp_path: Path) -> No
     assert (root / "site" / "change" / "assets" / "playbook.css").read_bytes() == (
         REPO / "site_overrides" / "assets" / "playbook.css"
     ).read_bytes()
+
+
+def test_playbook_commands_read_the_sites_mkdocs_yml(tmp_path: Path) -> None:
+    """`playbook build` in a site that keeps its playbooks elsewhere, under a prefix and with
+    a site_url: the command finds them as the plugin does, and calendar links are absolute."""
+    from tests.conftest import run
+
+    root = foreign_site(tmp_path / "site", plugin="{prefix: change/, playbooks: people-data}")
+    (root / "playbooks").rename(root / "people-data")
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as fh:
+        fh.write("site_url: https://intranet.example/\n")
+    result = run(root, "build")
+    assert result.exit_code == 0, result.output
+    calendar = (root / "site" / "change" / "calendars" / "finance-close.ics").read_bytes()
+    unfolded = calendar.decode("utf-8").replace("\r\n ", "")
+    assert (
+        "Details: https://intranet.example/change/finance-close/training/close-walkthrough/"
+        in unfolded
+    )
+    assert run(root, "validate").exit_code == 0

@@ -60,7 +60,7 @@ def advance_command(
         f"{moved.file}: {moved.initiative} moved from '{moved.left.id}' to "
         f"'{moved.entered.id}' on {moved.on}{note}"
     )
-    click.echo(rendered(render_to_disk(layout, settings())))
+    click.echo(rendered(render_to_disk(layout, settings(layout))))
     # The members' notes for the stage just entered, as drafts to review and send.
     from generator.commands import notify as notes
 

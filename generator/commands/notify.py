@@ -5,7 +5,7 @@ the outbox, and optionally sent over SMTP. `playbook advance` writes the same dr
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.errors import HeaderParseError
 from email.headerregistry import Address
 from email.utils import parseaddr
@@ -15,13 +15,11 @@ from filelock import FileLock, Timeout
 
 from generator.content import mail
 from generator.content.audience import filter_project
-from generator.content.settings import Settings
 from generator.content.views import InitiativeView
 from generator.content.what_changed import what_changed
 from generator.delivery import messages, notes, outbox, smtp
 from generator.delivery.outbox import Draft, SendLog
-from generator.delivery.site_url import site_url as configured_site_url
-from generator.pipeline import Layout, today
+from generator.pipeline import Layout, settings_for
 from generator.source.explain import did_you_mean
 from generator.source.load import load_sources
 from generator.source.model import Visibility
@@ -80,11 +78,13 @@ def prepare(
         InitiativeView(k, ini, project.people, AUDIENCE) for k, ini in project.initiatives.items()
     ]
     view = next(v for v in views if v.id == iid)
-    url = site_url or configured_site_url(layout.root)
-    settings = Settings(today=today(), audience=AUDIENCE, site_url=url)
+    settings = settings_for(layout, AUDIENCE)
+    if site_url:
+        settings = replace(settings, site_url=site_url)
+    url = settings.site_url
     found, skipped = notes.notes(view, views, settings)
     address = _sender(sender, view)
-    env = messages.environment(layout.templates)
+    env = messages.environment(layout.template_folders)
     where = outbox.folder(layout.root, iid, view.ini.current_stage)
     drafts = []
     for note in found:

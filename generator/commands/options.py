@@ -9,7 +9,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 import click
 
 from generator.content.audience import audience_level
-from generator.pipeline import DEFAULT_AUDIENCE, Layout, Rendered, Settings, today
+from generator.pipeline import DEFAULT_AUDIENCE, Layout, Rendered, Settings, settings_for
 from generator.site.lock import repository_lock
 from generator.source.model import AUDIENCES
 
@@ -40,8 +40,8 @@ def locked(command: Callable[Concatenate[Layout, P], R]) -> Callable[Concatenate
     return holding
 
 
-def settings(audience: str = DEFAULT_AUDIENCE) -> Settings:
-    return Settings(today=today(), audience=audience_level(audience))
+def settings(layout: Layout, audience: str = DEFAULT_AUDIENCE) -> Settings:
+    return settings_for(layout, audience_level(audience))
 
 
 def rendered(done: Rendered) -> str:

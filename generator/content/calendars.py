@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -85,10 +84,8 @@ def _stamp(view: InitiativeView) -> dt.datetime:
 
 def module_link(occ: Occurrence, settings: Settings, here: str) -> str:
     """The module page: absolute under `site_url`, else relative to the file `here`."""
-    url = paths.page_url(occ.view.paths.module(occ.module.id))
-    if settings.site_url:
-        return settings.site_url.rstrip("/") + "/" + url
-    return posixpath.relpath(url, posixpath.dirname(here)) + "/"
+    path = occ.view.paths.module(occ.module.id)
+    return settings.absolute(path) or paths.link_from(path, here, settings.directory_urls)
 
 
 def _minutes(n: int) -> str:

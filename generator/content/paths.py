@@ -80,13 +80,24 @@ def person_calendar(pid: str) -> str:
     return f"{CALENDARS}/people/{pid}.ics"
 
 
-def page_url(path: str) -> str:
-    """The URL of a generated Markdown page, relative to the site root, as MkDocs serves it
-    with directory URLs (`use_directory_urls: true`, MkDocs' default and this repository's)."""
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The URL of a generated page or file, relative to the site root, as MkDocs serves it
+    (`use_directory_urls`, MkDocs' default and this repository's: `x/` for `x.md`)."""
+    if not path.endswith(".md"):
+        return path
     stem = path.removesuffix(".md")
+    if not directory_urls:
+        return stem + ".html"
     if stem == "index" or stem.endswith("/index"):
         return stem.removesuffix("index")
     return stem + "/"
+
+
+def link_from(path: str, here: str, directory_urls: bool = True) -> str:
+    """A link from the file `here` to the page or file `path`, both generated."""
+    url = page_url(path, directory_urls)
+    rel = posixpath.relpath(url or ".", posixpath.dirname(here) or ".")
+    return rel + "/" if url.endswith("/") or not url else rel
 
 
 def hand_written(rel: str) -> str:

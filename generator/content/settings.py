@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from generator.content.paths import page_url
 from generator.source.model import Visibility
 
 DEFAULT_AUDIENCE: Visibility = "leadership"
@@ -17,3 +18,11 @@ class Settings:
     # The site's public address (MkDocs' site_url): absolute links where a page is read
     # outside the site (calendars, messages); relative links when it is not set.
     site_url: str | None = None
+    directory_urls: bool = True  # MkDocs' use_directory_urls
+    language: str = "en"  # of the generated wording (one of i18n.SUPPORTED)
+
+    def absolute(self, path: str) -> str | None:
+        """The full address of a generated page or file, when `site_url` is set."""
+        if not self.site_url:
+            return None
+        return self.site_url.rstrip("/") + "/" + page_url(path, self.directory_urls)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Sequence
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -44,10 +45,11 @@ def _when(occ: Occurrence) -> str:
     return f"{s.date.isoformat()} {s.start} {occ.view.ini.timezone} time"
 
 
-def environment(templates: Path) -> jinja2.Environment:
-    """The email templates: HTML escaped as HTML, text left as written (it is plain text)."""
+def environment(templates: Sequence[Path]) -> jinja2.Environment:
+    """The email templates (the site's own first, then the packaged ones): HTML escaped as
+    HTML, text left as written (it is plain text)."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
+        loader=jinja2.FileSystemLoader([str(t) for t in templates]),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
         trim_blocks=True,

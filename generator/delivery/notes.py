@@ -49,8 +49,7 @@ class Skipped:
 def link(path: str, settings: Settings) -> str:
     """A page or file of the site: a full address under `site_url`, else its path on the site
     (a mail is read outside the site, where no relative link can work)."""
-    url = paths.page_url(path) if path.endswith(".md") else path
-    return f"{settings.site_url.rstrip('/')}/{url}" if settings.site_url else url
+    return settings.absolute(path) or paths.page_url(path, settings.directory_urls)
 
 
 def entered_on(view: InitiativeView, today: dt.date) -> dt.date:

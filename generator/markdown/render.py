@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
+from generator.content.i18n import SOURCE, Wording, wording
 from generator.content.paths import person_calendar, person_page, relative
 from generator.content.plan import Page, Plan
 from generator.content.views import InitiativeView
@@ -69,11 +70,32 @@ def _label(value: str) -> str:
     return value.replace("-", " ").replace("_", " ").capitalize()
 
 
-def environment(templates: Sequence[Path]) -> jinja2.Environment:
+def _translator(words: Wording) -> tuple[Callable[..., Markup], Callable[..., Markup]]:
+    """gettext and ngettext for the templates, as Jinja's new-style gettext calls them.
+
+    The wording is ours (the catalogs); the values put into it are user data, so each is
+    escaped as any printed value is, before it is placed."""
+
+    def fill(text: str, variables: dict[str, Any]) -> Markup:
+        return Markup(text % {k: _finalize(v) for k, v in variables.items()})
+
+    def gettext(message: str, **variables: Any) -> Markup:
+        return fill(words.gettext(message), variables)
+
+    def ngettext(singular: str, plural: str, num: int, **variables: Any) -> Markup:
+        variables.setdefault("num", num)
+        return fill(words.ngettext(singular, plural, num), variables)
+
+    return gettext, ngettext
+
+
+def environment(templates: Sequence[Path], language: str = SOURCE) -> jinja2.Environment:
     """The one place the template environment is built. `templates` are searched in order:
     the site's own folder first, so each of its files overrides the packaged one."""
+    words = wording(language)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(t) for t in templates]),
+        extensions=["jinja2.ext.i18n"],
         undefined=jinja2.StrictUndefined,
         # `finalize` escapes every printed value for Markdown and returns Markup; autoescape
         # only makes macros return Markup too, so their output is not escaped twice.
@@ -97,7 +119,16 @@ def environment(templates: Sequence[Path]) -> jinja2.Environment:
         clock=_clock,
         label=_label,
     )
+    gettext, ngettext = _translator(words)
+    # Jinja's i18n extension reads these: `{% trans %}` blocks call them with their variables.
+    env.newstyle_gettext = True  # type: ignore[attr-defined]
+    # A `{% trans %}` block's wording is one message whatever its line breaks in the template.
+    env.policies["ext.i18n.trimmed"] = True
     env.globals.update(
+        _=gettext,
+        gettext=gettext,
+        ngettext=ngettext,
+        language=words.language,
         url=_url,
         person_link=_person_link,
         role_icon=icons.role_icon,
@@ -154,11 +185,11 @@ def _template_line(exc: BaseException) -> tuple[str, int]:
     return found
 
 
-def render(plan: Plan, templates: Sequence[Path]) -> dict[str, bytes]:
+def render(plan: Plan, templates: Sequence[Path], language: str = SOURCE) -> dict[str, bytes]:
     """Every page of the plan as Markdown. Templates are the site's editable wording: an error
     in one is the user's to fix, so it is reported as theirs, with file and line. Any other
     exception is a bug of the generator and keeps its traceback."""
-    env = environment(templates)
+    env = environment(templates, language)
     try:
         return {path: render_page(env, page) for path, page in plan.pages.items()}
     except jinja2.TemplateNotFound as exc:
