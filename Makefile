@@ -30,7 +30,7 @@ goldens: $(VENV)/.installed-test
 # merge it into each language's catalog; then translate the new or changed entries.
 LANGUAGES := de fr es
 messages: $(VENV)/.installed-test
-	$(BIN)/pybabel --quiet extract -F generator/locale/babel.cfg -k N_ --no-location \
+	$(BIN)/pybabel --quiet extract -F generator/locale/babel.cfg -k N_ -k Nn_:1,2 -k NC_:1c,2 --no-location \
 		--omit-header --sort-output -o generator/locale/playbook.pot .
 	for lang in $(LANGUAGES); do \
 		$(BIN)/pybabel --quiet update --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date -D playbook -l $$lang \

@@ -34,6 +34,7 @@ from generator.content.audience import (
     FIELD_LEVELS,
     PERSON_LEVEL,
 )
+from generator.content.i18n import wording
 from generator.source.model import ID_PATTERN, GateCheck, Initiative, Member, Person, Visibility
 from generator.source.rules import rank
 
@@ -85,6 +86,9 @@ class Playbook:
     initiative: dict[str, Any] = field(default_factory=dict)
     canaries: dict[str, Visibility] = field(default_factory=dict)  # token -> its level
     never_shown: set[str] = field(default_factory=set)
+    # A date canary as pages print it (the site's language writes dates its own way); the
+    # model, calendars and file names keep the ISO form.
+    shown_as: dict[str, str] = field(default_factory=dict)
     # (class, field) -> what the walk put there, and the canaries it planted there.
     planted: dict[tuple[str, str], str] = field(default_factory=dict)
     tokens: dict[tuple[str, str], list[str]] = field(default_factory=dict)
@@ -116,6 +120,7 @@ class _Planter:
         self.day += dt.timedelta(days=1)
         if level != "everyone":
             self.out.canaries[self.day.isoformat()] = level
+            self.out.shown_as[self.day.isoformat()] = wording().date(self.day)
         return self.day.isoformat()
 
     def note(self, where: Where, kind: str) -> None:

@@ -172,8 +172,8 @@ def test_force_records_the_open_criteria_and_the_overview_shows_them(blank: Path
         'open_criteria: ["Budget approved"]}\n',
     ]
     overview = (blank / "generated/small/index.md").read_text("utf-8")
-    assert "| Start | 2026-01-05 |  | none |\n" in overview
-    assert "| Build | 2026-11-27 | Ann Lee | Budget approved |\n" in overview
+    assert "| Start | Jan 5, 2026 |  | none |\n" in overview
+    assert "| Build | Nov 27, 2026 | Ann Lee | Budget approved |\n" in overview
 
 
 def test_to_moves_forward_past_the_next_stage_and_back(blank: Path) -> None:

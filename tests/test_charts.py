@@ -63,9 +63,12 @@ def test_pictures_are_accessible_printable_and_scale(pictures: list[ET.Element])
 
 
 def test_user_text_in_a_picture_is_escaped() -> None:
-    svg = charts.count_bars("s", [charts.Bar("<b>{{ x }}</b> & co", 1, 2)], "<script>")
+    svg = charts.count_bars("s", [charts.Bar("<b>{{ x }}</b> & co", 1, 2)], "<script>", "&")
     assert "&lt;b&gt;&#123;&#123; x &#125;&#125;&lt;/b&gt; &amp; co: 1 of 2" in svg
-    assert '<title id="pb-bars-s-title">&lt;script&gt;</title>' in svg
+    assert (
+        '<title id="pb-bars-s-title">&lt;script&gt;: &amp;, charters, training and activities'
+        "</title>"
+    ) in svg
     ET.fromstring(str(svg).removeprefix('<div class="pb-figure">').removesuffix("</div>"))
 
 

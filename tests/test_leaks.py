@@ -19,6 +19,7 @@ import pytest
 from pydantic import BaseModel
 
 from generator.content.audience import CHECK_LEVEL, filter_project
+from generator.content.i18n import wording
 from generator.source.model import AUDIENCES, Initiative, Person
 from generator.source.project import Project
 from generator.source.rules import rank
@@ -31,7 +32,7 @@ CANARIES = dict(PLAYBOOK.canaries)
 # Words the pages derive, not fields: the gate checks, named or worded, are seen from the
 # level of each check only.
 for _check, _level in CHECK_LEVEL.items():
-    CANARIES[_check] = _level
+    CANARIES[wording().label("check", _check)] = _level
 CANARIES["No open resistance entry is past its review date"] = "core"
 INITIATIVES = {"canary": PLAYBOOK.initiative}
 
@@ -42,12 +43,13 @@ def _above(audience: str) -> list[re.Pattern[bytes]]:
     levels = [lv for lv in AUDIENCES if rank(lv) > rank(audience)]
     out = [re.compile(f"zq{lv}[a-z0-9]*".encode()) for lv in levels]
     exact = [t for t, lv in CANARIES.items() if lv in levels and not t.startswith("zq")]
+    exact += [PLAYBOOK.shown_as[t] for t in exact if t in PLAYBOOK.shown_as]
     return out + [re.compile(re.escape(t.encode())) for t in exact]
 
 
 def _shown_from(audience: str) -> list[str]:
     return [
-        t
+        PLAYBOOK.shown_as.get(t, t)
         for t, lv in CANARIES.items()
         if rank(lv) <= rank(audience) and t not in PLAYBOOK.never_shown
     ]

@@ -77,7 +77,9 @@ def test_the_note_says_what_changes_and_what_comes_next(example: Path) -> None:
     assert "- Responsibility: Co-author the investment case with the CFO" in text.splitlines()
     assert "Ends with Infancy:" in text
     assert "- Responsibility: Lead the journey-mapping sessions" in text.splitlines()
-    assert "- 2027-01-14 09:00 Europe/London time: Designing the future client experience " in text
+    assert (
+        "- Jan 14, 2027 09:00 Europe/London time: Designing the future client experience "
+    ) in text
     assert (
         "Your role charter: https://playbook.example/client-experience/charters/sam-okafor/"
     ) in text
@@ -153,7 +155,7 @@ def test_advance_writes_the_drafts_for_the_new_stage(blank: Path) -> None:
     msg = parse(blank / "outbox/small/finish/ann-lee.eml")
     assert msg["Subject"] == "Small Change: now in Finish"
     text = msg.get_body(("plain",)).get_content()  # type: ignore[union-attr]
-    assert "On 2026-11-20, Small Change moved from Start to Finish." in text
+    assert "On Nov 20, 2026, Small Change moved from Start to Finish." in text
     assert "- Responsibility: Close the programme" in text.splitlines()
     # Ann is the sponsor and has an email: she is the sender too.
     assert msg["From"].addresses[0].addr_spec == "ann@example.com"

@@ -79,7 +79,7 @@ def test_counts_names_and_checks_per_stage(small: Path) -> None:
         "activities done.\n" in text
     )
     start, finish = text.split("### Start (done)")[1].split("### Finish (current stage)")
-    assert "As of 2026-03-02, when the team left the stage.\n" in start
+    assert "As of Mar 2, 2026, when the team left the stage.\n" in start
     assert "| Charters signed | 2 of 3 |\n" in start
     assert "| Whole-team training attended | 2 of 3 |\n" in start
     assert "| Activities done | 1 of 1 |\n" in start
@@ -88,12 +88,12 @@ def test_counts_names_and_checks_per_stage(small: Path) -> None:
         "- ✗ Failing – Every member has signed their role charter (not yet: "
         "[Cy Diaz](charters/cy-diaz.md))\n" in start
     )
-    assert "As of 2026-11-27.\n" in finish
+    assert "As of Nov 27, 2026.\n" in finish
     assert "| Charters signed | 3 of 3 |\n" in finish
     assert "| Whole-team training attended | 1 of 3 |\n" in finish
     assert (
         "Not yet trained this stage: [Bo Chen](charters/bo-chen.md), [Cy Diaz](charters/cy-diaz.md)"
-        "; the next session is on 2026-12-10.\n" in finish
+        "; the next session is on Dec 10, 2026.\n" in finish
     )
     assert "- ✓ Passing – Every member has signed their role charter\n" in finish
     assert (
@@ -120,7 +120,7 @@ def test_alignment_time_used_against_plan_and_rule_of_thumb(small: Path) -> None
     assert "| Planned | 30 (155% used) |\n" in text
     assert "| Rule of thumb (10 x the first estimate of 2) | 20 |\n" in text
     assert '!!! warning "Over the planned time"' in text
-    assert ">Used: 46.6 weeks since 2026-01-05</text>" in text
+    assert ">Used: 46.6 weeks since Jan 5, 2026</text>" in text
     assert ">Plan: 30 weeks</text>" in text
     assert ">10 x first estimate: 20 weeks</text>" in text
 
@@ -136,7 +136,7 @@ def test_home_one_liner_and_overview_gate(small: Path) -> None:
         "- ✗ Failing – Every member attended a whole-team training session of the stage (not "
         "yet: [Bo Chen](charters/bo-chen.md), [Cy Diaz](charters/cy-diaz.md))\n" in overview
     )
-    assert "| Finish | 2026-03-02 |  | none | team-trained ([Cy Diaz](charters/cy-diaz.md)) |" in (
+    assert "| Finish | Mar 2, 2026 |  | none | Team trained ([Cy Diaz](charters/cy-diaz.md)) |" in (
         overview
     )
 
@@ -193,7 +193,7 @@ def test_core_trends_flag_who_stays_skeptic(blank: Path) -> None:
         "Still skeptic or resistant across two assessments: [Bo Chen](charters/bo-chen.md)." in card
     )
     assert (
-        "| [Bo Chen](charters/bo-chen.md) | 2026-06-01 | Skeptic |  | Still doubts the budget. |"
+        "| [Bo Chen](charters/bo-chen.md) | Jun 1, 2026 | Skeptic |  | Still doubts the budget. |"
         in card
     )
     assert "| [Cy Diaz](charters/cy-diaz.md) | latest | Supporter |  |  |" in card
@@ -211,9 +211,9 @@ def test_core_resistance_by_outcome_over_time(blank: Path) -> None:
     # open; after its last, it stands where its `outcome` says.
     assert texts == [
         "Open", "Escalated", "Improving", "Resolved",
-        "2026-05-01", "1 open", "1 escalated",
-        "2026-06-01", "1 escalated", "1 improving",
-        "2026-08-01", "1 escalated", "1 resolved",
-        "2026-09-01", "1 open", "1 resolved",
-        "today, 2026-11-27", "1 open", "1 resolved",
+        "May 1, 2026", "1 open", "1 escalated",
+        "Jun 1, 2026", "1 escalated", "1 improving",
+        "Aug 1, 2026", "1 escalated", "1 resolved",
+        "Sep 1, 2026", "1 open", "1 resolved",
+        "today, Nov 27, 2026", "1 open", "1 resolved",
     ]  # fmt: skip

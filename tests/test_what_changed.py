@@ -19,7 +19,7 @@ EXPECTED = """\
 # What changed
 
 
-On 2026-11-27, Small Change moved from [Start](stages/start.md) to [Build](stages/build.md) \
+On Nov 27, 2026, Small Change moved from [Start](stages/start.md) to [Build](stages/build.md) \
 (moved by Ann Lee).
 
 !!! warning "Moved with exit criteria still open"
@@ -27,7 +27,7 @@ On 2026-11-27, Small Change moved from [Start](stages/start.md) to [Build](stage
 
     - Budget approved
 
-Here is what that means for each member of the team. Purpose, accountabilities, decision
+Here is what that means for each member of the team. Purpose, accountabilities, decision \
 rights and KPIs do not depend on the stage: they stay as each role charter states them.
 
 <a id="ann-lee"></a>
@@ -53,7 +53,7 @@ in Build
 
 - Responsibility: Hold the budget
 - Activity: Process map (your letter: C; still in progress)
-- Training: [Start workshop](training/start-workshop.md) (Workshop, 1 h; next session 2026-12-10)
+- Training: [Start workshop](training/start-workshop.md) (Workshop, 1 h; next session Dec 10, 2026)
 
 <a id="bo-chen"></a>
 
@@ -75,7 +75,7 @@ in Build
 **Stays**
 
 - Activity: Process map (your letter: A; still in progress)
-- Training: [Start workshop](training/start-workshop.md) (Workshop, 1 h; next session 2026-12-10)
+- Training: [Start workshop](training/start-workshop.md) (Workshop, 1 h; next session Dec 10, 2026)
 """
 
 
@@ -97,7 +97,7 @@ def test_charter_starts_with_the_short_version(blank: Path) -> None:
     ann = _page(blank, "small/charters/ann-lee.md")
     assert (
         '!!! info "What changed for you"\n'
-        "    Since 2026-11-27, in Build (after Start): **new** – 1 responsibility, 1 activity, 1 "
+        "    Since Nov 27, 2026, in Build (after Start): **new** – 1 responsibility, 1 activity, 1 "
         "training module; **ends** – 1 responsibility, 1 activity, 1 training module; **stays** "
         "– 1 responsibility, 1 activity, 1 training module. "
         "[See the details](../what-changed.md#ann-lee)\n"
@@ -125,7 +125,7 @@ def test_moving_back_says_so(blank: Path) -> None:
     assert run(blank, "advance", "small", "--to", "start", "--force").exit_code == 0
     page = _page(blank, "small/what-changed.md")
     assert (
-        "On 2026-11-27, Small Change moved back from [Build](stages/build.md) to "
+        "On Nov 27, 2026, Small Change moved back from [Build](stages/build.md) to "
         "[Start](stages/start.md).\n"
     ) in page
     assert "    - Pilot live\n" in page

@@ -84,11 +84,11 @@ def prepare(
     url = settings.site_url
     found, skipped = notes.notes(view, views, settings)
     address = _sender(sender, view)
-    env = messages.environment(layout.template_folders)
+    env = messages.environment(layout.template_folders, settings.words)
     where = outbox.folder(layout.root, iid, view.ini.current_stage)
     drafts = []
     for note in found:
-        msg = messages.message(note, address, env)
+        msg = messages.message(note, address, env, settings.words)
         path = where / f"{note.pid}.eml"
         shown = path.relative_to(layout.root).as_posix()
         drafts.append(

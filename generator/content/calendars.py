@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import icalendar
 
 from generator.content import mail, paths
+from generator.content.i18n import Wording
 from generator.content.settings import Settings
 from generator.content.views import InitiativeView
 from generator.source import zones
@@ -88,27 +89,31 @@ def module_link(occ: Occurrence, settings: Settings, here: str) -> str:
     return settings.absolute(path) or paths.link_from(path, here, settings.directory_urls)
 
 
-def _minutes(n: int) -> str:
-    hours, mins = divmod(n, 60)
-    return " ".join(p for p in (f"{hours} h" if hours else "", f"{mins} min" if mins else "") if p)
-
-
-def _description(occ: Occurrence, names: list[str], link: str, whole_team: bool) -> str:
+def _description(
+    occ: Occurrence, names: list[str], link: str, whole_team: bool, words: Wording
+) -> str:
     m, stage = occ.module, occ.view.stage(occ.module.stage)
-    what = [m.format.capitalize(), _minutes(m.duration_minutes)]
+    what = [words.label("format", m.format), words.minutes(m.duration_minutes)]
     if m.prep_minutes:
-        what.append(f"preparation {_minutes(m.prep_minutes)}")
+        what.append(words.gettext("preparation %(time)s") % {"time": words.minutes(m.prep_minutes)})
+    title = occ.view.ini.title
     lines = [
-        occ.view.ini.title + (f" · stage {stage.name}" if stage else ""),
+        words.gettext("%(initiative)s · stage %(stage)s")
+        % {"initiative": title, "stage": stage.name}
+        if stage
+        else title,
         ", ".join(what) + ".",
     ]
     if not occ.session.start:
-        lines.append("Start time to be confirmed.")
+        lines.append(words.gettext("Start time to be confirmed."))
     if whole_team:
-        lines.append(f"Attendees: the whole leadership team ({len(names)}).")
+        lines.append(
+            words.gettext("Attendees: the whole leadership team (%(count)d).")
+            % {"count": len(names)}
+        )
     elif names:
-        lines.append("Attendees: " + ", ".join(names) + ".")
-    lines.append(f"Details: {link}")
+        lines.append(words.gettext("Attendees: %(names)s.") % {"names": ", ".join(names)})
+    lines.append(words.gettext("Details: %(link)s") % {"link": link})
     return "\n".join(lines)
 
 
@@ -135,7 +140,7 @@ def event(
     attendees = view.attendees(m)
     whole_team = owner is not None and m.attendees == "all" and bool(attendees)
     names = [view.name(p) for p in attendees] if not whole_team else attendees
-    ev.add("description", _description(occ, names, link, whole_team))
+    ev.add("description", _description(occ, names, link, whole_team, settings.words))
     if whole_team:
         attendees = [p for p in attendees if p == owner]
     if settings.site_url:
@@ -195,8 +200,8 @@ def calendar(
     return bytes(cal.to_ical())
 
 
-def person_title(name: str) -> str:
-    return f"Training sessions: {name}"
+def person_title(name: str, words: Wording) -> str:
+    return words.gettext("Training sessions: %(name)s") % {"name": name}
 
 
 def attending(views: list[InitiativeView]) -> dict[str, list[Occurrence]]:
@@ -228,5 +233,5 @@ def add_calendars(book: Book, views: list[InitiativeView], settings: Settings) -
         for pid in view.team_ids:
             names.setdefault(pid, view.name(pid))
     for pid, mine in attending(views).items():
-        where, title = paths.person_calendar(pid), person_title(names[pid])
+        where, title = paths.person_calendar(pid), person_title(names[pid], settings.words)
         book.carry(where, title, calendar(title, mine, settings, where, owner=pid))

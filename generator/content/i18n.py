@@ -47,11 +47,29 @@ class Wording:
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.translations.ngettext(singular, plural, n)
 
+    def pgettext(self, context: str, message: str) -> str:
+        return self.translations.pgettext(context, message)
+
+    def label(self, kind: str, value: str) -> str:
+        """The word for one of the model's fixed values (a role, a format, a status...)."""
+        found = LABELS.get(kind, {}).get(value)
+        return self.pgettext(*found) if found else value.replace("-", " ").capitalize()
+
+    def minutes(self, value: int) -> str:
+        hours, mins = divmod(int(value), 60)
+        if hours and mins:
+            return self.gettext("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": mins}
+        if hours:
+            return self.gettext("%(hours)d h") % {"hours": hours}
+        return self.gettext("%(minutes)d min") % {"minutes": mins}
+
     def date(self, value: dt.date) -> str:
         return str(format_date(value, format="medium", locale=self.language))
 
-    def number(self, value: float, decimals: int = 0) -> str:
-        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    def number(self, value: float, decimals: int | None = None) -> str:
+        """A number the language's way: as precise as it is (up to 3 decimals), or with
+        exactly `decimals` of them."""
+        pattern = None if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
         return str(format_decimal(value, format=pattern, locale=self.language))
 
 
@@ -100,3 +118,83 @@ def language_of(code: str | None) -> tuple[str, str | None]:
             f"it is in English (available: {supported}); Material's interface follows '{code}'"
         )
     raise UserError(f"unknown language '{code}' (expected one of: {supported})")
+
+
+def N_(message: str) -> str:  # noqa: N802 (gettext's marker name)
+    """Marks a message for extraction (`make messages`); it is translated where it is shown."""
+    return message
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 (gettext's marker name)
+    """Marks a message with its plural for extraction; counted and translated where shown."""
+    return singular, plural
+
+
+def NC_(context: str, message: str) -> tuple[str, str]:  # noqa: N802 (gettext's marker name)
+    """Marks a message with its context for extraction (`make messages`); translated later."""
+    return context, message
+
+
+# The words for the model's fixed values, by kind: the same English word may need two
+# translations (a champion of the change as a role, or as a stance).
+LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "role": {
+        "sponsor": NC_("role", "Sponsor"),
+        "champion": NC_("role", "Champion"),
+        "owner": NC_("role", "Owner"),
+        "contributor": NC_("role", "Contributor"),
+        "advisor": NC_("role", "Advisor"),
+    },
+    "support": {
+        "champion": NC_("support", "Champion"),
+        "supporter": NC_("support", "Supporter"),
+        "neutral": NC_("support", "Neutral"),
+        "skeptic": NC_("support", "Skeptic"),
+        "resistant": NC_("support", "Resistant"),
+    },
+    "influence": {
+        "low": NC_("influence", "Low"),
+        "medium": NC_("influence", "Medium"),
+        "high": NC_("influence", "High"),
+    },
+    "status": {
+        "planned": NC_("status", "Planned"),
+        "in-progress": NC_("status", "In progress"),
+        "done": NC_("status", "Done"),
+        "blocked": NC_("status", "Blocked"),
+    },
+    "format": {
+        "workshop": NC_("format", "Workshop"),
+        "offsite": NC_("format", "Offsite"),
+        "briefing": NC_("format", "Briefing"),
+        "one-to-one": NC_("format", "One-to-one"),
+        "self-paced": NC_("format", "Self-paced"),
+    },
+    "barrier": {
+        "awareness": NC_("barrier", "Awareness"),
+        "desire": NC_("barrier", "Desire"),
+        "knowledge": NC_("barrier", "Knowledge"),
+        "ability": NC_("barrier", "Ability"),
+        "reinforcement": NC_("barrier", "Reinforcement"),
+    },
+    "root_cause": {
+        "unclear-role": NC_("root cause", "Unclear role"),
+        "loss-of-control": NC_("root cause", "Loss of control"),
+        "overload": NC_("root cause", "Overload"),
+        "disagrees-with-strategy": NC_("root cause", "Disagrees with strategy"),
+        "incentives": NC_("root cause", "Incentives"),
+        "low-awareness": NC_("root cause", "Low awareness"),
+        "other": NC_("root cause", "Other"),
+    },
+    "outcome": {
+        "open": NC_("outcome", "Open"),
+        "improving": NC_("outcome", "Improving"),
+        "resolved": NC_("outcome", "Resolved"),
+        "escalated": NC_("outcome", "Escalated"),
+    },
+    "check": {
+        "charters-signed": NC_("gate check", "Charters signed"),
+        "team-trained": NC_("gate check", "Team trained"),
+        "resistance-reviewed": NC_("gate check", "Resistance reviewed"),
+    },
+}

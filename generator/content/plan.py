@@ -90,7 +90,7 @@ def plan(project: Project, settings: Settings) -> Plan:
     if sees_team(audience):
         planners.people(book, project, views, common)
     calendars.add_calendars(book, views, settings)
-    planners.hand_written(book, project.pages)
+    planners.hand_written(book, project.pages, common)
     planners.tags(book, common)
     entered = [h.entered for ini in project.initiatives.values() for h in ini.stage_history]
     return Plan(

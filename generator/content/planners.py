@@ -37,13 +37,22 @@ def _scorecard(view: InitiativeView, common: dict[str, Any]) -> Scorecard | None
 
 
 def home(book: Book, views: list[InitiativeView], common: dict[str, Any]) -> None:
+    words = common["settings"].words
     scores = {v.id: _scorecard(v, common) for v in views}
-    book.add(paths.HOME, "home.md.j2", "Home", {**common, "views": views, "scores": scores})
-    book.nav.append({"Home": paths.HOME})
+    book.add(
+        paths.HOME,
+        "home.md.j2",
+        words.gettext("Home"),
+        {**common, "views": views, "scores": scores},
+    )
+    # Untitled: the nav shows the page's own (translated) title, and a section made of the
+    # playbook takes it as its index page.
+    book.nav.append(paths.HOME)
 
 
 def initiative(book: Book, view: InitiativeView, common: dict[str, Any]) -> None:
     """An initiative's section: overview, what changed, stages, training, team pages."""
+    words = common["settings"].words
     where = view.paths
     audience = common["audience"]
     change = what_changed(view)
@@ -68,23 +77,41 @@ def initiative(book: Book, view: InitiativeView, common: dict[str, Any]) -> None
         book.add(where.overview, "overview.md.j2", view.ini.title, ctx, banner)
     ]
     if changes_page:
-        book.add(changes_page, "what_changed.md.j2", "What changed", ctx, banner)
-        section.append({"What changed": changes_page})
-    section.append({"Stages": _stages(book, view, ctx, banner)})
+        book.add(
+            changes_page,
+            "what_changed.md.j2",
+            words.gettext("What changed"),
+            ctx,
+            banner,
+        )
+        section.append({words.gettext("What changed"): changes_page})
+    section.append({words.gettext("Stages"): _stages(book, view, ctx, banner)})
     modules = _training(book, view, ctx, banner)
     if modules:
-        section.append({"Training": modules})
+        section.append({words.gettext("Training"): modules})
     if sees_team(audience) and view.ini.team:
         section += _team(book, view, ctx, banner)
     if scorecard:
         trends = Trends(view, common["today"]) if audience == "core" else None
         card = {**ctx, "trends": trends}
-        book.add(where.scorecard, "scorecard.md.j2", "Alignment scorecard", card, banner)
-        section.append({"Alignment scorecard": where.scorecard})
+        book.add(
+            where.scorecard,
+            "scorecard.md.j2",
+            words.gettext("Alignment scorecard"),
+            card,
+            banner,
+        )
+        section.append({words.gettext("Alignment scorecard"): where.scorecard})
     if audience == "core" and view.ini.team:
         engagement = {**ctx, "engagement": EngagementView(view)}
-        book.add(where.engagement, "engagement.md.j2", "Engagement plan", engagement, banner)
-        section.append({"Engagement plan": where.engagement})
+        book.add(
+            where.engagement,
+            "engagement.md.j2",
+            words.gettext("Engagement plan"),
+            engagement,
+            banner,
+        )
+        section.append({words.gettext("Engagement plan"): where.engagement})
     book.nav.append({attr(view.ini.title): section})
 
 
@@ -137,28 +164,45 @@ def _team(
     """The team page, a charter per member and decision rights. Charters are reached from
     the team page, the people pages and search: one nav entry per executive would make
     every page carry the whole organisation."""
+    words = ctx["settings"].words
     where = view.paths
-    book.add(where.team, "team.md.j2", "Team and charters", ctx, banner)
+    book.add(where.team, "team.md.j2", words.gettext("Team and charters"), ctx, banner)
     for m in view.ini.team:
         person = view.person(m.person)
         book.add(
             where.charter(m.person),
             "charter.md.j2",
-            f"Role charter: {view.name(m.person)}",
+            words.gettext("Role charter: %(name)s") % {"name": view.name(m.person)},
             {**ctx, "member": m, "person": person},
             banner,
             tags=_person_tags(person, m.role),
         )
-    book.add(where.decisions, "decision_rights.md.j2", "Decision rights", ctx, banner)
+    book.add(
+        where.decisions,
+        "decision_rights.md.j2",
+        words.gettext("Decision rights"),
+        ctx,
+        banner,
+    )
     # Reached from the team page: the pack printed for a leadership offsite.
-    book.add(where.charters_print, "charters_print.md.j2", "All charters, for print", ctx, banner)
-    return [{"Team and charters": where.team}, {"Decision rights": where.decisions}]
+    book.add(
+        where.charters_print,
+        "charters_print.md.j2",
+        words.gettext("All charters, for print"),
+        ctx,
+        banner,
+    )
+    return [
+        {words.gettext("Team and charters"): where.team},
+        {words.gettext("Decision rights"): where.decisions},
+    ]
 
 
 def people(
     book: Book, project: Project, views: list[InitiativeView], common: dict[str, Any]
 ) -> None:
     """A page per person, and the people index by function."""
+    words = common["settings"].words
     on_team: dict[str, list[tuple[InitiativeView, str]]] = {}
     for view in views:
         for m in view.ini.team:
@@ -183,23 +227,25 @@ def people(
         "functions": sorted(by_function.items()),
         "on_team": on_team,
     }
-    book.add(paths.PEOPLE, "people.md.j2", "People", context)
-    book.nav.append({"People": paths.PEOPLE})
+    book.add(paths.PEOPLE, "people.md.j2", words.gettext("People"), context)
+    book.nav.append({words.gettext("People"): paths.PEOPLE})
 
 
-def hand_written(book: Book, pages: dict[str, bytes]) -> None:
+def hand_written(book: Book, pages: dict[str, bytes], common: dict[str, Any]) -> None:
     """Pages from playbooks/pages/, carried unchanged; Markdown ones are listed in the nav."""
+    words = common["settings"].words
     listed: list[NavItem] = []
     for rel, raw in sorted(pages.items()):
         book.carry(paths.hand_written(rel), rel, raw)
         if rel.endswith(".md"):
             listed.append(paths.hand_written(rel))
     if listed:
-        book.nav.append({"More": listed})
+        book.nav.append({words.gettext("More"): listed})
 
 
 def tags(book: Book, common: dict[str, Any]) -> None:
     """Material's tags plugin lists tagged pages here: function, change role and stage."""
+    words = common["settings"].words
     if book.tagged:
-        book.add(paths.TAGS, "tags.md.j2", "Tags", common)
-        book.nav.append({"Tags": paths.TAGS})
+        book.add(paths.TAGS, "tags.md.j2", words.gettext("Tags"), common)
+        book.nav.append({words.gettext("Tags"): paths.TAGS})

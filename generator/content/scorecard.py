@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+from generator.content.i18n import N_
 from generator.content.views import InitiativeView
 from generator.markdown.charts import Bar
 from generator.source import rules
@@ -43,9 +44,9 @@ class StageScore:
 
     def bars(self) -> list[Bar]:
         return [
-            Bar("Charters signed", self.charters.done, self.charters.total),
-            Bar("Whole-team training attended", self.trained.done, self.trained.total),
-            Bar("Activities done", self.activities.done, self.activities.total),
+            Bar(N_("Charters signed"), self.charters.done, self.charters.total),
+            Bar(N_("Whole-team training attended"), self.trained.done, self.trained.total),
+            Bar(N_("Activities done"), self.activities.done, self.activities.total),
         ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from generator.content.i18n import Wording, wording
 from generator.content.paths import page_url
 from generator.source.model import Visibility
 
@@ -20,6 +21,11 @@ class Settings:
     site_url: str | None = None
     directory_urls: bool = True  # MkDocs' use_directory_urls
     language: str = "en"  # of the generated wording (one of i18n.SUPPORTED)
+
+    @property
+    def words(self) -> Wording:
+        """The generated wording in this run's language."""
+        return wording(self.language)
 
     def absolute(self, path: str) -> str | None:
         """The full address of a generated page or file, when `site_url` is set."""

@@ -41,12 +41,9 @@ class Trends:
     def stuck(self) -> list[str]:
         return [t.person for t in self.support if t.stuck]
 
-    def support_rows(self, flag: str) -> list[SupportRow]:
-        """The picture's rows; `flag` is the wording beside a stuck member's name."""
-        return [
-            SupportRow(self.view.name(t.person), t.points, flag if t.stuck else "")
-            for t in self.support
-        ]
+    def support_rows(self) -> list[SupportRow]:
+        """The picture's rows, a stuck member flagged."""
+        return [SupportRow(self.view.name(t.person), t.points, t.stuck) for t in self.support]
 
     @cached_property
     def dates(self) -> list[dt.date]:
@@ -54,8 +51,8 @@ class Trends:
         updated = {u.date for r in self.view.ini.resistance for u in r.updates}
         return sorted({d for d in updated if d < self.today} | {self.today})
 
-    def outcome_rows(self, today_label: str) -> list[OutcomeRow]:
-        """Resistance entries by outcome on each date; today's row is labelled `today_label`."""
+    def outcome_rows(self) -> list[OutcomeRow]:
+        """Resistance entries by outcome on each date an entry was updated, and today."""
         entries = self.view.ini.resistance
         if not entries:
             return []
@@ -65,5 +62,5 @@ class Trends:
             for r in entries:
                 outcome = rules.outcome_on(r, d)
                 counts[outcome] = counts.get(outcome, 0) + 1
-            rows.append(OutcomeRow(today_label if d == self.today else d.isoformat(), counts))
+            rows.append(OutcomeRow(d, d == self.today, counts))
         return rows

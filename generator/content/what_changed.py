@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Generic, Literal, TypeVar
 
+from generator.content.i18n import Nn_, Wording, wording
 from generator.content.views import InitiativeView, Involvement
 from generator.source.model import Module, Session, Stage
 
@@ -38,10 +39,6 @@ class Delta(Generic[T]):
         return tuple(getattr(self, kind))
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 @dataclass(frozen=True)
 class MemberChange:
     person: str
@@ -56,18 +53,20 @@ class MemberChange:
             self.responsibilities.of(kind) or self.activities.of(kind) or self.training.of(kind)
         )
 
-    def tally(self, kind: Kind) -> str:
+    def tally(self, kind: Kind, words: Wording | None = None) -> str:
         """'2 responsibilities, 1 activity', or 'nothing'."""
-        parts = [
-            _count(n, one, many)
-            for n, one, many in (
-                (len(self.responsibilities.of(kind)), "responsibility", "responsibilities"),
-                (len(self.activities.of(kind)), "activity", "activities"),
-                (len(self.training.of(kind)), "training module", "training modules"),
-            )
-            if n
-        ]
-        return ", ".join(parts) or "nothing"
+        words = words or wording()
+        counts = (
+            (self.responsibilities, Nn_("%(num)d responsibility", "%(num)d responsibilities")),
+            (self.activities, Nn_("%(num)d activity", "%(num)d activities")),
+            (self.training, Nn_("%(num)d training module", "%(num)d training modules")),
+        )
+        parts = []
+        for delta, (one, many) in counts:
+            n = len(delta.of(kind))
+            if n:
+                parts.append(words.ngettext(one, many, n) % {"num": n})
+        return ", ".join(parts) or words.gettext("nothing")
 
     @property
     def time_changed(self) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -18,6 +18,7 @@ from pathlib import Path
 import jinja2
 
 from generator.content.calendars import Occurrence
+from generator.content.i18n import Wording, wording
 from generator.content.mail import one_line
 from generator.delivery.notes import Note
 from generator.source import zones
@@ -29,27 +30,27 @@ HTML = "email/transition.html.j2"
 WIRE = policy.SMTP
 
 
-def _minutes(value: int) -> str:
-    hours, mins = divmod(int(value), 60)
-    return " ".join(p for p in (f"{hours} h" if hours else "", f"{mins} min" if mins else "") if p)
+def _when(words: Wording) -> Callable[[Occurrence], str]:
+    def when(occ: Occurrence) -> str:
+        s = occ.session
+        if not s.start:
+            return words.gettext("%(date)s (time to be confirmed)") % {"date": words.date(s.date)}
+        return words.gettext("%(date)s %(start)s %(zone)s time") % {
+            "date": words.date(s.date),
+            "start": s.start,
+            "zone": occ.view.ini.timezone,
+        }
+
+    return when
 
 
-def _label(value: str) -> str:
-    return value.replace("-", " ").capitalize()
-
-
-def _when(occ: Occurrence) -> str:
-    s = occ.session
-    if not s.start:
-        return f"{s.date.isoformat()} (time to be confirmed)"
-    return f"{s.date.isoformat()} {s.start} {occ.view.ini.timezone} time"
-
-
-def environment(templates: Sequence[Path]) -> jinja2.Environment:
-    """The email templates (the site's own first, then the packaged ones): HTML escaped as
-    HTML, text left as written (it is plain text)."""
+def environment(templates: Sequence[Path], words: Wording | None = None) -> jinja2.Environment:
+    """The email templates (the site's own first, then the packaged ones), in the site's
+    language: HTML escaped as HTML, text left as written (it is plain text)."""
+    words = words or wording()
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(t) for t in templates]),
+        extensions=["jinja2.ext.i18n"],
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
         trim_blocks=True,
@@ -57,7 +58,15 @@ def environment(templates: Sequence[Path]) -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    env.filters.update(minutes=_minutes, label=_label, when=_when)
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_translations(words.translations, newstyle=True)  # type: ignore[attr-defined]
+    env.filters.update(
+        minutes=words.minutes,
+        label=lambda value, kind: words.label(kind, value),
+        when=_when(words),
+        date=words.date,
+    )
+    env.globals.update(language=words.language)
     return env
 
 
@@ -76,8 +85,12 @@ def _render(env: jinja2.Environment, name: str, note: Note) -> str:
         raise UserError(f"templates/{name}: template error: {exc}") from None
 
 
-def subject(note: Note) -> str:
-    return one_line(f"{note.view.ini.title}: now in {note.stage.name}")
+def subject(note: Note, words: Wording | None = None) -> str:
+    words = words or wording()
+    return one_line(
+        words.gettext("%(initiative)s: now in %(stage)s")
+        % {"initiative": note.view.ini.title, "stage": note.stage.name}
+    )
 
 
 def message_id(note: Note, sender: Address) -> str:
@@ -86,12 +99,14 @@ def message_id(note: Note, sender: Address) -> str:
     return f"<{note.view.id}.{note.stage.id}.{note.on:%Y%m%d}.{note.pid}@{domain}>"
 
 
-def message(note: Note, sender: Address, env: jinja2.Environment) -> EmailMessage:
+def message(
+    note: Note, sender: Address, env: jinja2.Environment, words: Wording | None = None
+) -> EmailMessage:
     text, html = _render(env, TEXT, note), _render(env, HTML, note)
     msg = EmailMessage(policy=WIRE)
     msg["From"] = sender
     msg["To"] = note.to
-    msg["Subject"] = subject(note)
+    msg["Subject"] = subject(note, words)
     midnight = dt.datetime.combine(note.on, dt.time(), tzinfo=zones.zone(note.view.ini.timezone))
     msg["Date"] = format_datetime(midnight)
     msg["Message-ID"] = message_id(note, sender)

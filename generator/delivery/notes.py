@@ -84,7 +84,7 @@ def notes(
             skipped.append(Skipped(pid, view.name(pid), why))
             continue
         feed_path = paths.person_calendar(pid)
-        title = calendars.person_title(person.name)
+        title = calendars.person_title(person.name, settings.words)
         mine = feeds.get(pid, [])
         out.append(
             Note(

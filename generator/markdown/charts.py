@@ -11,10 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from generator.content.i18n import Wording, wording
 from generator.markdown.escape import attr
+
+if TYPE_CHECKING:
+    from generator.content.scorecard import AlignmentUse
 
 WIDTH = 440
 INK = "#000"
@@ -71,12 +76,24 @@ class Bar:
     total: int
 
 
-def count_bars(key: str, bars: Sequence[Bar], title: str) -> Markup:
-    """One labelled progress bar per count, `label: n of N`, green when complete."""
+def count_bars(
+    key: str, bars: Sequence[Bar], initiative: str, stage: str, words: Wording | None = None
+) -> Markup:
+    """One labelled progress bar per count, `label: n of N`, green when complete. A bar's
+    label is a message id (the words translate it)."""
+    words = words or wording()
+    title = words.gettext("%(initiative)s: %(stage)s, charters, training and activities") % {
+        "initiative": initiative,
+        "stage": stage,
+    }
     body, y = [], 4
     for bar in bars:
-        figure = f"{bar.done} of {bar.total}" if bar.total else "none"
-        body.append(_text(2, y + 14, f"{bar.label}: {figure}"))
+        figure = (
+            words.gettext("%(done)s of %(total)s") % {"done": bar.done, "total": bar.total}
+            if bar.total
+            else words.gettext("none")
+        )
+        body.append(_text(2, y + 14, f"{words.gettext(bar.label)}: {figure}"))
         body.append(
             f'<rect x="2" y="{y + 21}" width="{WIDTH - 4}" height="14" fill="{TRACK}" '
             f'stroke="{EDGE}" stroke-width="1"/>'
@@ -92,12 +109,20 @@ def count_bars(key: str, bars: Sequence[Bar], title: str) -> Markup:
 # --- time to align ------------------------------------------------------------------------
 
 
-def alignment_weeks(
-    used: float, planned: float | None, floor: float | None, labels: Sequence[str], title: str
-) -> Markup:
-    """Weeks used as a bar, against markers for the plan and the rule of thumb.
-
-    `labels` are the three lines of text: weeks used, the plan, the rule of thumb."""
+def alignment_weeks(use: AlignmentUse, initiative: str, words: Wording | None = None) -> Markup:
+    """Weeks used as a bar, against markers for the plan and the rule of thumb."""
+    words = words or wording()
+    used, planned, floor = use.used, use.planned, use.floor
+    title = words.gettext("%(initiative)s: alignment time used against the plan") % {
+        "initiative": initiative
+    }
+    labels = [
+        words.gettext("Used: %(weeks)s weeks since %(date)s")
+        % {"weeks": words.number(used), "date": words.date(use.began)},
+        words.gettext("Plan: %(weeks)s weeks") % {"weeks": words.number(planned or 0)},
+        words.gettext("%(factor)s x first estimate: %(weeks)s weeks")
+        % {"factor": use.factor, "weeks": words.number(floor or 0)},
+    ]
     scale = max(used, planned or 0, floor or 0, 1) * 1.1
     span = WIDTH - 4
 
@@ -139,16 +164,23 @@ CHIP_W, CHIP_H, CHIP_GAP, PER_LINE = 92, 24, 16, 4
 class SupportRow:
     name: str
     points: tuple[tuple[dt.date | None, str], ...]  # (date, support), oldest first
-    flag: str  # why the member is flagged, or ""
+    stuck: bool  # skeptic or resistant across the two latest assessments
 
 
-def support_over_time(rows: Sequence[SupportRow], latest: str, title: str) -> Markup:
-    """Each member's assessments as coloured chips in order, dated, oldest first; `latest`
-    dates an undated latest assessment."""
+def support_over_time(
+    rows: Sequence[SupportRow], initiative: str, words: Wording | None = None
+) -> Markup:
+    """Each member's assessments as coloured chips in order, dated, oldest first; an
+    undated latest assessment is marked as the latest."""
+    words = words or wording()
+    title = words.gettext("%(initiative)s: support of each member over time") % {
+        "initiative": initiative
+    }
+    latest, flag = words.gettext("latest"), words.gettext("still skeptic or resistant")
     body, y = [], 4
     for row in rows:
-        weight = ' font-weight="bold"' if row.flag else ""
-        name = _clip(row.name, 30) + (f" – {row.flag}" if row.flag else "")
+        weight = ' font-weight="bold"' if row.stuck else ""
+        name = _clip(row.name, 30) + (f" – {flag}" if row.stuck else "")
         body.append(_text(2, y + 14, name, 13, weight))
         y += 22
         for i, (date, support) in enumerate(row.points):
@@ -162,13 +194,14 @@ def support_over_time(rows: Sequence[SupportRow], latest: str, title: str) -> Ma
                     f'l-4 4" fill="none" stroke="{INK}" stroke-width="1.5"/>'
                 )
             # The two assessments that flag a member get a heavy edge.
-            edge = 2.5 if row.flag and i >= len(row.points) - 2 else 0.5
+            edge = 2.5 if row.stuck and i >= len(row.points) - 2 else 0.5
             body.append(
                 f'<rect x="{x}" y="{y}" width="{CHIP_W}" height="{CHIP_H}" rx="4" '
                 f'fill="{SUPPORT_FILL[support]}" stroke="{INK}" stroke-width="{edge}"/>'
             )
-            body.append(_text(x + CHIP_W / 2, y + 16, support.capitalize(), 12, _MIDDLE))
-            when = date.isoformat() if date else latest
+            shown = words.label("support", support)
+            body.append(_text(x + CHIP_W / 2, y + 16, shown, 12, _MIDDLE))
+            when = words.date(date) if date else latest
             body.append(_text(x + CHIP_W / 2, y + CHIP_H + 13, when, 11, _MIDDLE))
         y += CHIP_H + 26
     return _svg("support", "members", title, y, body)
@@ -182,12 +215,20 @@ _MIDDLE = ' text-anchor="middle"'
 
 @dataclass(frozen=True)
 class OutcomeRow:
-    label: str  # the date, as shown
+    on: dt.date
+    today: bool  # the last row: where the entries stand now
     counts: dict[str, int]  # outcome -> entries
 
 
-def outcomes_over_time(rows: Sequence[OutcomeRow], title: str) -> Markup:
+def outcomes_over_time(
+    rows: Sequence[OutcomeRow], initiative: str, words: Wording | None = None
+) -> Markup:
     """A legend, then one stacked bar per date: resistance entries by outcome, with counts."""
+    words = words or wording()
+    title = words.gettext("%(initiative)s: resistance entries by outcome over time") % {
+        "initiative": initiative
+    }
+    names = {o: words.label("outcome", o) for o in OUTCOME_ORDER}
     body = []
     x = 2.0
     for outcome in OUTCOME_ORDER:
@@ -195,13 +236,16 @@ def outcomes_over_time(rows: Sequence[OutcomeRow], title: str) -> Markup:
             f'<rect x="{x:g}" y="4" width="14" height="14" fill="{OUTCOME_FILL[outcome]}" '
             f'stroke="{INK}" stroke-width="0.5"/>'
         )
-        body.append(_text(x + 19, 16, outcome.capitalize(), 12))
-        x += 19 + 8 * len(outcome) + 22
+        body.append(_text(x + 19, 16, names[outcome], 12))
+        x += 19 + 8 * len(names[outcome]) + 22
     y = 30
     span = WIDTH - 4
     for row in rows:
         total = sum(row.counts.values())
-        body.append(_text(2, y + 13, row.label, 12))
+        when = words.date(row.on)
+        if row.today:
+            when = words.gettext("today, %(date)s") % {"date": when}
+        body.append(_text(2, y + 13, when, 12))
         at = 2.0
         for outcome in OUTCOME_ORDER:
             n = row.counts.get(outcome, 0)
@@ -213,7 +257,8 @@ def outcomes_over_time(rows: Sequence[OutcomeRow], title: str) -> Markup:
                 f'fill="{OUTCOME_FILL[outcome]}" stroke="{INK}" stroke-width="0.5"/>'
             )
             # Words where they fit, the count alone where they do not; the legend names colours.
-            label = f"{n} {outcome}" if width >= 7.5 * (len(outcome) + 3) else str(n)
+            named = f"{n} {names[outcome].lower()}"
+            label = named if width >= 7.5 * len(named) else str(n)
             if width >= 14:
                 body.append(_text(at + width / 2, y + 34, label, 12, _MIDDLE))
             at += width

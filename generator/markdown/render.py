@@ -5,6 +5,7 @@ Pure: no I/O but reading the templates."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,19 +22,23 @@ from generator.markdown import charts, escape, icons, svg
 from generator.source.problems import UserError
 
 
-def _finalize(value: Any) -> Any:
-    """Every value a template prints is user data unless code marked it safe."""
-    if isinstance(value, Markup):
-        return value
-    if value is None:
-        return Markup("")
-    if isinstance(value, bool):
-        return Markup("yes" if value else "no")
-    if isinstance(value, int | float):
-        return Markup(f"{value:g}" if isinstance(value, float) else str(value))
-    if isinstance(value, dt.date):
-        return Markup(value.isoformat())
-    return escape.inline(value)
+def _finalizer(words: Wording) -> Callable[[Any], Markup]:
+    def finalize(value: Any) -> Markup:
+        """Every value a template prints is user data unless code marked it safe; dates and
+        numbers are written the language's way."""
+        if isinstance(value, Markup):
+            return value
+        if value is None:
+            return Markup("")
+        if isinstance(value, bool):
+            return Markup(words.gettext("yes") if value else words.gettext("no"))
+        if isinstance(value, int | float):
+            return Markup(words.number(value))
+        if isinstance(value, dt.date):
+            return Markup(words.date(value))
+        return escape.inline(value)
+
+    return finalize
 
 
 @jinja2.pass_context
@@ -55,19 +60,8 @@ def _people_links(ctx: jinja2.runtime.Context, view: InitiativeView, ids: list[s
     return Markup(", ").join(_person_link(ctx, view, pid) for pid in ids)
 
 
-def _minutes(value: int) -> str:
-    hours, mins = divmod(int(value), 60)
-    if hours and mins:
-        return f"{hours} h {mins} min"
-    return f"{hours} h" if hours else f"{mins} min"
-
-
 def _clock(value: int) -> str:
     return f"{value // 60}:{value % 60:02d}"
-
-
-def _label(value: str) -> str:
-    return value.replace("-", " ").replace("_", " ").capitalize()
 
 
 def _translator(words: Wording) -> tuple[Callable[..., Markup], Callable[..., Markup]]:
@@ -75,9 +69,10 @@ def _translator(words: Wording) -> tuple[Callable[..., Markup], Callable[..., Ma
 
     The wording is ours (the catalogs); the values put into it are user data, so each is
     escaped as any printed value is, before it is placed."""
+    finalize = _finalizer(words)
 
     def fill(text: str, variables: dict[str, Any]) -> Markup:
-        return Markup(text % {k: _finalize(v) for k, v in variables.items()})
+        return Markup(text % {k: finalize(v) for k, v in variables.items()})
 
     def gettext(message: str, **variables: Any) -> Markup:
         return fill(words.gettext(message), variables)
@@ -100,7 +95,7 @@ def environment(templates: Sequence[Path], language: str = SOURCE) -> jinja2.Env
         # `finalize` escapes every printed value for Markdown and returns Markup; autoescape
         # only makes macros return Markup too, so their output is not escaped twice.
         autoescape=True,
-        finalize=_finalize,
+        finalize=_finalizer(words),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -115,9 +110,11 @@ def environment(templates: Sequence[Path], language: str = SOURCE) -> jinja2.Env
         linktext=escape.linktext,
         urlsafe=escape.url,
         block=escape.block,
-        minutes=_minutes,
+        minutes=words.minutes,
         clock=_clock,
-        label=_label,
+        label=lambda value, kind: words.label(kind, value),
+        date=words.date,
+        number=words.number,
     )
     gettext, ngettext = _translator(words)
     # Jinja's i18n extension reads these: `{% trans %}` blocks call them with their variables.
@@ -129,17 +126,19 @@ def environment(templates: Sequence[Path], language: str = SOURCE) -> jinja2.Env
         gettext=gettext,
         ngettext=ngettext,
         language=words.language,
+        words=words,  # for the views' methods that word a count (what changed, for one)
         url=_url,
         person_link=_person_link,
         role_icon=icons.role_icon,
         people_links=_people_links,
         zip=zip,
-        timeline=svg.timeline,
-        stakeholder_map=svg.stakeholder_map,
-        count_bars=charts.count_bars,
-        alignment_weeks=charts.alignment_weeks,
-        support_over_time=charts.support_over_time,
-        outcomes_over_time=charts.outcomes_over_time,
+        # The pictures write their own words (axes, legends, dates) in the site's language.
+        timeline=functools.partial(svg.timeline, words=words),
+        stakeholder_map=functools.partial(svg.stakeholder_map, words=words),
+        count_bars=functools.partial(charts.count_bars, words=words),
+        alignment_weeks=functools.partial(charts.alignment_weeks, words=words),
+        support_over_time=functools.partial(charts.support_over_time, words=words),
+        outcomes_over_time=functools.partial(charts.outcomes_over_time, words=words),
         person_page=person_page,
         person_calendar=person_calendar,
     )

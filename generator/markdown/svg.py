@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.content.i18n import Wording, wording
 from generator.markdown.escape import attr
 
 BOX_W = 180
@@ -27,8 +28,10 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def timeline(stages: list[TimelineStage], title: str) -> Markup:
+def timeline(stages: list[TimelineStage], initiative: str, words: Wording | None = None) -> Markup:
     """Stages as boxes in order, current one filled, with dates under the names."""
+    words = words or wording()
+    title = words.gettext("%(initiative)s: stages") % {"initiative": initiative}
     width = len(stages) * (BOX_W + GAP) - GAP + 2
     height = BOX_H + 26
     parts = [
@@ -48,7 +51,7 @@ def timeline(stages: list[TimelineStage], title: str) -> Markup:
             f'<text x="{x + BOX_W // 2}" y="26" text-anchor="middle" font-size="15" '
             f'font-weight="bold">{attr(_clip(s.name, 22))}</text>'
         )
-        dates = " – ".join(d.isoformat() for d in (s.starts, s.ends) if d)
+        dates = " – ".join(words.date(d) for d in (s.starts, s.ends) if d)
         if dates:
             parts.append(
                 f'<text x="{x + BOX_W // 2}" y="48" text-anchor="middle" '
@@ -57,7 +60,7 @@ def timeline(stages: list[TimelineStage], title: str) -> Markup:
         if s.current:
             parts.append(
                 f'<text x="{x + BOX_W // 2}" y="{BOX_H + 20}" text-anchor="middle" '
-                f'font-size="12" font-weight="bold">▲ current stage</text>'
+                f'font-size="12" font-weight="bold">▲ {attr(words.gettext("current stage"))}</text>'
             )
         parts.append("</g>")
         if i < len(stages) - 1:
@@ -93,12 +96,16 @@ class MapPoint:
     flagged: bool  # skeptic or resistant with no open resistance entry
 
 
-def stakeholder_map(points: list[MapPoint], title: str) -> Markup:
+def stakeholder_map(
+    points: list[MapPoint], initiative: str, words: Wording | None = None
+) -> Markup:
     """Influence (rows, high on top) by support (columns, resistant to champion).
 
     Each member is a dot with their name as real text beside it, stacked in their cell;
     colours are attributes, not CSS, so the picture prints as it shows.
     """
+    words = words or wording()
+    title = words.gettext("%(initiative)s: stakeholder map") % {"initiative": initiative}
     cells: dict[tuple[str, str], list[MapPoint]] = {}
     for p in points:
         cells.setdefault((p.influence, p.support), []).append(p)
@@ -117,7 +124,7 @@ def stakeholder_map(points: list[MapPoint], title: str) -> Markup:
         y = MAP_TOP + r * cell_h
         parts.append(
             f'<text x="{MAP_LEFT - 8}" y="{y + cell_h // 2 + 4}" text-anchor="end" '
-            f'font-size="12" fill="#000">{attr(influence.capitalize())}</text>'
+            f'font-size="12" fill="#000">{attr(words.label("influence", influence))}</text>'
         )
         for c, support in enumerate(SUPPORT_ORDER):
             x = MAP_LEFT + c * MAP_CELL_W
@@ -141,15 +148,17 @@ def stakeholder_map(points: list[MapPoint], title: str) -> Markup:
     for c, support in enumerate(SUPPORT_ORDER):
         parts.append(
             f'<text x="{MAP_LEFT + c * MAP_CELL_W + MAP_CELL_W // 2}" y="{base + 16}" '
-            f'text-anchor="middle" font-size="12" fill="#000">{attr(support.capitalize())}</text>'
+            f'text-anchor="middle" font-size="12" fill="#000">'
+            f"{attr(words.label('support', support))}</text>"
         )
     parts.append(
         f'<text x="{MAP_LEFT + grid_w // 2}" y="{base + 36}" text-anchor="middle" '
-        f'font-size="12" font-weight="bold" fill="#000">Support for the change →</text>'
+        f'font-size="12" font-weight="bold" fill="#000">'
+        f"{attr(words.gettext('Support for the change'))} →</text>"
     )
     parts.append(
         f'<text x="12" y="{MAP_TOP + 12}" font-size="12" font-weight="bold" '
-        f'fill="#000">Influence</text>'
+        f'fill="#000">{attr(words.gettext("Influence"))}</text>'
     )
     parts.append("</svg>")
     return Markup('<div class="pb-figure">' + "".join(parts) + "</div>")

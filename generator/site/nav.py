@@ -60,11 +60,9 @@ def _replace(nav: Nav, prefix: str, section: dict[str, Nav]) -> tuple[Nav, bool]
 
 
 def _section(ours: Nav, prefix: str) -> dict[str, Nav]:
-    """The playbook's nav as one section titled after its folder; its home page first and
-    untitled, so Material's navigation.indexes makes it the section's own page."""
-    title = dirname_to_title(posixpath.basename(prefix.strip("/")))
-    body = [i["Home"] if isinstance(i, dict) and list(i) == ["Home"] else i for i in ours]
-    return {title: body}
+    """The playbook's nav as one section titled after its folder; its home page comes first
+    and untitled, so Material's navigation.indexes makes it the section's own page."""
+    return {dirname_to_title(posixpath.basename(prefix.strip("/"))): ours}
 
 
 def place(site_nav: Nav | None, ours: Nav, prefix: str, own_pages: Iterable[str]) -> Nav:
