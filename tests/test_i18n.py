@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import gettext
+import re
+from pathlib import Path
 
 import jinja2
 import pytest
+import yaml
 
+from generator.content import i18n
 from generator.content.i18n import SUPPORTED, language_of, wording
 from generator.markdown.render import environment
+from generator.pipeline import Layout, Settings, generate, load_project
 from generator.source.problems import UserError
+from tests.conftest import TODAY
+
+TODAY_DATE = dt.date.fromisoformat(TODAY)
 
 
 def _render(source: str, language: str = "en", **context: object) -> str:
@@ -57,3 +66,79 @@ def test_a_language_we_write_or_material_speaks_or_neither() -> None:
     ):
         language_of("xx")
     assert SUPPORTED[0] == "en"
+
+
+class _Pseudo(gettext.NullTranslations):
+    """Every message wrapped in ⟦ ⟧: what is left outside them is either the user's text or
+    wording that was never marked for translation."""
+
+    def gettext(self, message: str) -> str:
+        return f"⟦{message}⟧"
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return f"⟦{singular if n == 1 else plural}⟧"
+
+    def pgettext(self, context: str, message: str) -> str:
+        return f"⟦{message}⟧"
+
+
+def _user_text(folder: Path) -> list[str]:
+    """Every text the example's YAML holds, longest first."""
+    out: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+        elif isinstance(node, str):
+            out.update({node, *node.split("\n")})
+
+    for path in sorted(folder.rglob("*.yml")):
+        walk(yaml.safe_load(path.read_text("utf-8")))
+    return sorted((t.strip() for t in out if t.strip()), key=len, reverse=True)
+
+
+def test_every_word_the_generator_writes_goes_through_the_catalog(
+    example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rendered in a pseudo-language, the example site holds no word of ours outside ⟦ ⟧:
+    templates, page titles, pictures, calendars and notices included."""
+    monkeypatch.setattr(i18n, "_translations", lambda language: _Pseudo())
+    i18n.wording.cache_clear()
+    try:
+        project, _ = load_project(Layout(example), TODAY_DATE)
+        _, files = generate(project, Layout(example), Settings(TODAY_DATE, "core", language="de"))
+    finally:
+        i18n.wording.cache_clear()
+    user = _user_text(example / "playbooks")
+    left: dict[str, set[str]] = {}
+    for rel, data in files.items():
+        if not rel.endswith((".md", ".ics")) or rel.startswith("pages/"):
+            continue
+        text = data.decode("utf-8")
+        text = text.split("\n---\n", 1)[1] if rel.endswith(".md") else text
+        text = text.replace("\r\n ", "").replace("\\,", ",").replace("\\n", "\n")
+        while "⟦" in text:  # innermost first: wording nests (a count inside a sentence)
+            text = re.sub(r"⟦[^⟦⟧]*⟧", " ", text)
+        for phrase in user:
+            text = text.replace(phrase, " ")
+        text = re.sub(
+            r"\]\([^)]*\)|<[^>]*>|`[^`]*`|https?://\S+|mailto:\S*|[\w.-]+@[\w.-]+|!!! \w+",
+            " ",
+            text,
+        )
+        if rel.endswith(".ics"):  # the calendar format's own words, ids and zone names
+            text = re.sub(
+                r"^(PRODID|UID|TZID|TZNAME|COMMENT|CALSCALE|METHOD|TRANSP|BEGIN|END)"
+                r"[;:].*$",
+                " ",
+                text,
+                flags=re.M,
+            )
+            text = re.sub(r"^[A-Z-]+(;[^:\n]*)?:", " ", text, flags=re.M)
+        for word in re.findall(r"[A-Za-z]{3,}", text):
+            left.setdefault(word, set()).add(rel)
+    assert {w: sorted(f)[:2] for w, f in sorted(left.items())} == {}

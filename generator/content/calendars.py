@@ -222,7 +222,10 @@ def add_calendars(book: Book, views: list[InitiativeView], settings: Settings) -
     names: dict[str, str] = {}
     for view in views:
         found = occurrences(view)
-        where, title = view.paths.calendar, f"{view.ini.title}: training sessions"
+        where = view.paths.calendar
+        title = settings.words.gettext("%(initiative)s: training sessions") % {
+            "initiative": view.ini.title
+        }
         book.carry(where, title, calendar(title, found, settings, where))
         by_file: dict[str, list[Occurrence]] = {}
         for occ in found:
