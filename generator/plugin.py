@@ -95,6 +95,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         if ".." in self.prefix.split("/") or self.prefix.startswith(("/", "\\")):
             raise PluginError(f"playbook: prefix '{self.config.prefix}' must be a folder name")
         layout = self.layout(config)
+        if self.config.language:
+            # One setting, one language for the whole page: Material's interface too.
+            config.theme["language"] = self.config.language
         if self._output is None:
             try:
                 settings = settings_for(layout, audience_level(self.audience()), logger=log)
