@@ -157,7 +157,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
             return output
         target = self._files.get_file_from_path(self.prefix + str(stage.get("page", "")))
         url = html.escape(get_relative_url(target.url, page.url)) if target else None
-        return output.replace(page.content, theme.banner(stage["name"], url) + page.content, 1)
+        assert self._output is not None
+        shown = theme.banner(stage["name"], url, self._output.settings.words)
+        return output.replace(page.content, shown + page.content, 1)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._unpin_build_date()

@@ -143,3 +143,15 @@ def minimal(root: Path, initiative: str = MINIMAL_INITIATIVE, iid: str = "small"
 def run(root: Path, *args: str) -> Result:
     """The CLI in-process, as `playbook -C ROOT ARGS...`."""
     return CliRunner().invoke(cli, ["-C", str(root), *args], catch_exceptions=False)
+
+
+def require(module: str) -> None:
+    """A test dependency: skip with the reason on a laptop without it, but fail under
+    CI=true, where a missing dependency would otherwise hide a whole suite."""
+    import importlib
+    import os
+
+    if os.environ.get("CI") == "true":
+        importlib.import_module(module)
+    else:
+        pytest.importorskip(module, reason="a test dependency: pip install -e '.[test]'")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, TODAY
+from tests.conftest import REPO, TODAY, require
 
 THEIR_NAV = """
 nav:
@@ -189,9 +189,7 @@ def test_a_site_template_overrides_the_packaged_one_file_by_file(tmp_path: Path)
 
 
 def test_the_same_site_builds_with_properdocs(built: Path, tmp_path: Path) -> None:
-    pytest.importorskip(
-        "properdocs", reason="properdocs is a test dependency (pip install -e .[test])"
-    )
+    require("properdocs")
     root = foreign_site(tmp_path / "site")
     result = build_with("properdocs", root)
     assert result.returncode == 0, result.stderr
@@ -248,6 +246,7 @@ def test_pip_installed_package_carries_templates_and_theme(tmp_path: Path) -> No
     assert listing(REPO / "generator", "*.py") <= listing(packaged, "*.py")
     assert listing(REPO / "templates", "*.j2") <= listing(packaged / "templates", "*.j2")
     assert listing(REPO / "site_overrides", "*.*") <= listing(packaged / "theme", "*.*")
+    assert listing(REPO / "generator" / "locale", "*.po") <= listing(packaged / "locale", "*.po")
     root = foreign_site(tmp_path / "site")
     env = {"PYTHONPATH": str(target)}
     where = subprocess.run(

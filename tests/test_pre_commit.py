@@ -13,11 +13,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from tests.conftest import REPO, TODAY, require
 
-from tests.conftest import REPO, TODAY
-
-pytest.importorskip("pre_commit", reason="a test dependency: pip install -e '.[test]'")
+require("pre_commit")
 
 
 def _git(root: Path, *args: str) -> None:

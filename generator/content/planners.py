@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.content import paths
 from generator.content.engagement import EngagementView
+from generator.content.i18n import Wording
 from generator.content.scorecard import Scorecard
 from generator.content.trends import Trends
 from generator.content.views import InitiativeView
@@ -24,9 +25,9 @@ if TYPE_CHECKING:
     from generator.content.plan import Book, NavItem
 
 
-def _person_tags(person: Person | None, role: str | None = None) -> tuple[str, ...]:
+def _person_tags(person: Person | None, words: Wording, role: str | None = None) -> tuple[str, ...]:
     found = (person.function,) if person and person.function else ()
-    return found + ((role.capitalize(),) if role else ())
+    return found + ((words.label("role", role),) if role else ())
 
 
 def _scorecard(view: InitiativeView, common: dict[str, Any]) -> Scorecard | None:
@@ -175,7 +176,7 @@ def _team(
             words.gettext("Role charter: %(name)s") % {"name": view.name(m.person)},
             {**ctx, "member": m, "person": person},
             banner,
-            tags=_person_tags(person, m.role),
+            tags=_person_tags(person, words, m.role),
         )
     book.add(
         where.decisions,
@@ -216,7 +217,11 @@ def people(
             "people": project.people,
         }
         book.add(
-            paths.person_page(pid), "person.md.j2", person.name, context, tags=_person_tags(person)
+            paths.person_page(pid),
+            "person.md.j2",
+            person.name,
+            context,
+            tags=_person_tags(person, words),
         )
     by_function: dict[str, list[str]] = {}
     for pid, person in sorted(project.people.items(), key=lambda kv: (kv[1].name, kv[0])):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from generator.content.i18n import Wording, wording
+from generator.content.i18n import Nn_, Wording, wording
 from generator.markdown.escape import attr
 
 if TYPE_CHECKING:
@@ -36,6 +36,13 @@ SUPPORT_FILL = {
     "champion": "#81c784",
 }
 OUTCOME_ORDER = ("open", "escalated", "improving", "resolved")
+# A count of entries in one outcome, inside its segment: the words agree with the number.
+OUTCOME_COUNTS = {
+    "open": Nn_("%(num)d open", "%(num)d open"),
+    "escalated": Nn_("%(num)d escalated", "%(num)d escalated"),
+    "improving": Nn_("%(num)d improving", "%(num)d improving"),
+    "resolved": Nn_("%(num)d resolved", "%(num)d resolved"),
+}
 OUTCOME_FILL = {
     "open": "#ffcc80",
     "escalated": "#ef9a9a",
@@ -93,7 +100,8 @@ def count_bars(
             if bar.total
             else words.gettext("none")
         )
-        body.append(_text(2, y + 14, f"{words.gettext(bar.label)}: {figure}"))
+        label = words.gettext("%(label)s: %(figure)s")
+        body.append(_text(2, y + 14, label % {"label": words.gettext(bar.label), "figure": figure}))
         body.append(
             f'<rect x="2" y="{y + 21}" width="{WIDTH - 4}" height="14" fill="{TRACK}" '
             f'stroke="{EDGE}" stroke-width="1"/>'
@@ -257,7 +265,7 @@ def outcomes_over_time(
                 f'fill="{OUTCOME_FILL[outcome]}" stroke="{INK}" stroke-width="0.5"/>'
             )
             # Words where they fit, the count alone where they do not; the legend names colours.
-            named = f"{n} {names[outcome].lower()}"
+            named = words.ngettext(*OUTCOME_COUNTS[outcome], n) % {"num": n}
             label = named if width >= 7.5 * len(named) else str(n)
             if width >= 14:
                 body.append(_text(at + width / 2, y + 34, label, 12, _MIDDLE))

@@ -32,6 +32,7 @@ def timeline(stages: list[TimelineStage], initiative: str, words: Wording | None
     """Stages as boxes in order, current one filled, with dates under the names."""
     words = words or wording()
     title = words.gettext("%(initiative)s: stages") % {"initiative": initiative}
+    current = words.gettext("current stage")
     width = len(stages) * (BOX_W + GAP) - GAP + 2
     height = BOX_H + 26
     parts = [
@@ -60,7 +61,7 @@ def timeline(stages: list[TimelineStage], initiative: str, words: Wording | None
         if s.current:
             parts.append(
                 f'<text x="{x + BOX_W // 2}" y="{BOX_H + 20}" text-anchor="middle" '
-                f'font-size="12" font-weight="bold">▲ {attr(words.gettext("current stage"))}</text>'
+                f'font-size="12" font-weight="bold">▲ {attr(current)}</text>'
             )
         parts.append("</g>")
         if i < len(stages) - 1:
@@ -106,6 +107,7 @@ def stakeholder_map(
     """
     words = words or wording()
     title = words.gettext("%(initiative)s: stakeholder map") % {"initiative": initiative}
+    axis, influence_axis = words.gettext("Support for the change"), words.gettext("Influence")
     cells: dict[tuple[str, str], list[MapPoint]] = {}
     for p in points:
         cells.setdefault((p.influence, p.support), []).append(p)
@@ -153,12 +155,11 @@ def stakeholder_map(
         )
     parts.append(
         f'<text x="{MAP_LEFT + grid_w // 2}" y="{base + 36}" text-anchor="middle" '
-        f'font-size="12" font-weight="bold" fill="#000">'
-        f"{attr(words.gettext('Support for the change'))} →</text>"
+        f'font-size="12" font-weight="bold" fill="#000">{attr(axis)} →</text>'
     )
     parts.append(
         f'<text x="12" y="{MAP_TOP + 12}" font-size="12" font-weight="bold" '
-        f'fill="#000">{attr(words.gettext("Influence"))}</text>'
+        f'fill="#000">{attr(influence_axis)}</text>'
     )
     parts.append("</svg>")
     return Markup('<div class="pb-figure">' + "".join(parts) + "</div>")

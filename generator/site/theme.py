@@ -4,7 +4,10 @@ initiative. A foreign site keeps its own theme overrides."""
 
 from __future__ import annotations
 
+import html
+
 from generator import packaged
+from generator.content.i18n import Wording
 
 STYLESHEET = "assets/playbook.css"
 
@@ -13,10 +16,11 @@ def stylesheet() -> bytes:
     return (packaged("theme") / STYLESHEET).read_bytes()
 
 
-def banner(stage_name: str, url: str | None) -> str:
+def banner(stage_name: str, url: str | None, words: Wording) -> str:
     """The current-stage banner. `stage_name` is already escaped for HTML: the generator
     writes front matter escaped, since themes print it as is."""
     name = f"<strong>{stage_name}</strong>"
     if url is not None:
         name = f'<a href="{url}">{name}</a>'
-    return f'<div class="admonition abstract pb-stage-banner" role="note"><p>Current stage: {name}</p></div>\n'
+    said = html.escape(words.gettext("Current stage: %(stage)s")).replace("%(stage)s", name)
+    return f'<div class="admonition abstract pb-stage-banner" role="note"><p>{said}</p></div>\n'
