@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner, Result
 
 from generator.cli import cli
@@ -155,3 +156,22 @@ def require(module: str) -> None:
         importlib.import_module(module)
     else:
         pytest.importorskip(module, reason="a test dependency: pip install -e '.[test]'")
+
+
+def user_text(folder: Path) -> list[str]:
+    """Every text the example's YAML holds, longest first."""
+    out: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+        elif isinstance(node, str):
+            out.update({node, *node.split("\n")})
+
+    for path in sorted(folder.rglob("*.yml")):
+        walk(yaml.safe_load(path.read_text("utf-8")))
+    return sorted((t.strip() for t in out if t.strip()), key=len, reverse=True)

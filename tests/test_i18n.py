@@ -9,14 +9,13 @@ from pathlib import Path
 
 import jinja2
 import pytest
-import yaml
 
 from generator.content import i18n
 from generator.content.i18n import SUPPORTED, language_of, wording
 from generator.markdown.render import environment
 from generator.pipeline import Layout, Settings, generate, load_project
 from generator.source.problems import UserError
-from tests.conftest import TODAY
+from tests.conftest import TODAY, user_text
 
 TODAY_DATE = dt.date.fromisoformat(TODAY)
 
@@ -27,7 +26,7 @@ def _render(source: str, language: str = "en", **context: object) -> str:
     return env.get_template("t.md.j2").render(context)
 
 
-def test_values_placed_in_wording_are_escaped_as_user_text() -> None:
+def test_values_placed_in_wording_are_escaped_asuser_text() -> None:
     out = _render(
         "{% trans name=name %}Role charter: {{ name }}{% endtrans %}",
         name="<b>Ann</b> | {{ x }}",
@@ -82,25 +81,6 @@ class _Pseudo(gettext.NullTranslations):
         return f"⟦{message}⟧"
 
 
-def _user_text(folder: Path) -> list[str]:
-    """Every text the example's YAML holds, longest first."""
-    out: set[str] = set()
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-        elif isinstance(node, str):
-            out.update({node, *node.split("\n")})
-
-    for path in sorted(folder.rglob("*.yml")):
-        walk(yaml.safe_load(path.read_text("utf-8")))
-    return sorted((t.strip() for t in out if t.strip()), key=len, reverse=True)
-
-
 def test_every_word_the_generator_writes_goes_through_the_catalog(
     example: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -113,7 +93,7 @@ def test_every_word_the_generator_writes_goes_through_the_catalog(
         _, files = generate(project, Layout(example), Settings(TODAY_DATE, "core", language="de"))
     finally:
         i18n.wording.cache_clear()
-    user = _user_text(example / "playbooks")
+    user = user_text(example / "playbooks")
     left: dict[str, set[str]] = {}
     for rel, data in files.items():
         if not rel.endswith((".md", ".ics")) or rel.startswith("pages/"):

@@ -60,7 +60,7 @@ def test_an_agenda_adds_up_without_its_hidden_lines(blank: Path, audience: str) 
 def test_only_the_core_team_is_told_an_agenda_does_not_add_up(blank: Path, audience: str) -> None:
     with_agenda(blank, 90)
     page = render(blank, audience, "training/start-workshop.md")
-    told = f"{WARNING}\n    The agenda adds up to 80 minutes; the module lasts 90.\n"
+    told = f"{WARNING}\n    The agenda adds up to 1 h 20 min; the module lasts 1 h 30 min.\n"
     assert (told in page) is (audience == "core")
     assert "**Total** | **80**" in page
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from tests.conftest import MINIMAL_INITIATIVE, minimal, run, write
+from tests.conftest import MINIMAL_INITIATIVE, MINIMAL_PEOPLE, minimal, run, write
 
 CX = "client-experience"
 OUTBOX = f"outbox/{CX}/development"
@@ -181,3 +181,26 @@ def test_no_sender_address_without_from(blank: Path) -> None:
     assert result.exit_code == 0, result.output
     msg = parse(blank / "outbox/small/start/bo-chen.eml")
     assert str(msg["From"]) == "Change Office <playbook@playbook.invalid>"
+
+
+def test_the_attached_calendar_says_it_is_utf8(blank: Path) -> None:
+    minimal(blank)
+    path = blank / "playbooks" / "small" / "initiative.yml"
+    path.write_text(
+        path.read_text("utf-8").replace(
+            "    agenda:\n",
+            '    sessions: [{date: 2026-12-10, location: "Salle Émile"}]\n    agenda:\n',
+            1,
+        ),
+        "utf-8",
+    )
+    write(
+        blank,
+        "playbooks/people/ann-lee.yml",
+        MINIMAL_PEOPLE["ann-lee"] + "email: ann@example.com\n",
+    )
+    assert run(blank, "notify", "small").exit_code == 0
+    (draft,) = sorted((blank / "outbox").rglob("*.eml"))
+    (attachment,) = parse(draft).iter_attachments()
+    assert attachment.get_content_charset() == "utf-8"
+    assert "Salle Émile" in attachment.get_content()

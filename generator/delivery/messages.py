@@ -118,7 +118,8 @@ def message(
             maintype="text",
             subtype="calendar",
             filename=f"{note.pid}.ics",
-            params={"method": "PUBLISH"},
+            # The calendar is UTF-8 (names, places in any language): say so, for strict readers.
+            params={"method": "PUBLISH", "charset": "utf-8"},
         )
     # Boundaries from the content, not from random numbers: same note, same bytes.
     digest = hashlib.sha256(text.encode() + html.encode() + (note.calendar or b"")).hexdigest()
