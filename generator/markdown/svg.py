@@ -97,6 +97,26 @@ class MapPoint:
     flagged: bool  # skeptic or resistant with no open resistance entry
 
 
+def _map_axes(base: int, grid_w: int, words: Wording) -> list[str]:
+    """The support labels under the grid, and the two axes' names."""
+    axis, influence_axis = words.gettext("Support for the change"), words.gettext("Influence")
+    parts = [
+        f'<text x="{MAP_LEFT + c * MAP_CELL_W + MAP_CELL_W // 2}" y="{base + 16}" '
+        f'text-anchor="middle" font-size="12" fill="#000">'
+        f"{attr(words.label('support', support))}</text>"
+        for c, support in enumerate(SUPPORT_ORDER)
+    ]
+    parts.append(
+        f'<text x="{MAP_LEFT + grid_w // 2}" y="{base + 36}" text-anchor="middle" '
+        f'font-size="12" font-weight="bold" fill="#000">{attr(axis)} →</text>'
+    )
+    parts.append(
+        f'<text x="12" y="{MAP_TOP + 12}" font-size="12" font-weight="bold" '
+        f'fill="#000">{attr(influence_axis)}</text>'
+    )
+    return parts
+
+
 def stakeholder_map(
     points: list[MapPoint], initiative: str, words: Wording | None = None
 ) -> Markup:
@@ -107,7 +127,6 @@ def stakeholder_map(
     """
     words = words or wording()
     title = words.gettext("%(initiative)s: stakeholder map") % {"initiative": initiative}
-    axis, influence_axis = words.gettext("Support for the change"), words.gettext("Influence")
     cells: dict[tuple[str, str], list[MapPoint]] = {}
     for p in points:
         cells.setdefault((p.influence, p.support), []).append(p)
@@ -146,20 +165,6 @@ def stakeholder_map(
                     f'<text x="{x + 22}" y="{cy + 4}" font-size="12" fill="#000"{weight}>'
                     f"{attr(label)}</text>"
                 )
-    base = MAP_TOP + len(INFLUENCE_ORDER) * cell_h
-    for c, support in enumerate(SUPPORT_ORDER):
-        parts.append(
-            f'<text x="{MAP_LEFT + c * MAP_CELL_W + MAP_CELL_W // 2}" y="{base + 16}" '
-            f'text-anchor="middle" font-size="12" fill="#000">'
-            f"{attr(words.label('support', support))}</text>"
-        )
-    parts.append(
-        f'<text x="{MAP_LEFT + grid_w // 2}" y="{base + 36}" text-anchor="middle" '
-        f'font-size="12" font-weight="bold" fill="#000">{attr(axis)} →</text>'
-    )
-    parts.append(
-        f'<text x="12" y="{MAP_TOP + 12}" font-size="12" font-weight="bold" '
-        f'fill="#000">{attr(influence_axis)}</text>'
-    )
+    parts += _map_axes(MAP_TOP + len(INFLUENCE_ORDER) * cell_h, grid_w, words)
     parts.append("</svg>")
     return Markup('<div class="pb-figure">' + "".join(parts) + "</div>")
