@@ -22,8 +22,8 @@ from generator.source.problems import UserError
 
 def _finalize(value: Any) -> Any:
     """Every value a template prints is user data unless code marked it safe."""
-    if isinstance(value, Markup):
-        return value
+    if isinstance(value, str):  # most values: test them first, they are printed most
+        return value if isinstance(value, Markup) else escape.inline(value)
     if value is None:
         return Markup("")
     if isinstance(value, bool):
