@@ -176,5 +176,6 @@ def hand_written(book: Book, pages: dict[str, bytes]) -> None:
 def tags(book: Book, common: dict[str, Any]) -> None:
     """Material's tags plugin lists tagged pages here: function, change role and stage."""
     if book.tagged:
-        book.add(paths.TAGS, "tags.md.j2", "Tags", common)
+        # Out of search: it lists the titles of pages that are in the index themselves.
+        book.add(paths.TAGS, "tags.md.j2", "Tags", common, meta={"search": {"exclude": True}})
         book.nav.append({"Tags": paths.TAGS})
