@@ -7,6 +7,8 @@ from __future__ import annotations
 from generator import packaged
 
 STYLESHEET = "assets/playbook.css"
+# Where Material's tags plugin puts its listing of tagged pages (templates/tags.md.j2).
+TAGS_LISTING = "<!-- material/tags -->"
 
 
 def stylesheet() -> bytes:
