@@ -60,6 +60,9 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller sizes")
     parser.add_argument("--no-flat", action="store_true", help="skip the flat-nav baseline")
     parser.add_argument("--no-serve", action="store_true", help="skip the preview latency")
+    parser.add_argument(
+        "--only", choices=("fixed", "grow"), help="one kind of organisation (see bench/synth.py)"
+    )
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     # (leaders, initiatives, activities grow with the team)
@@ -75,33 +78,36 @@ def main() -> None:
             (800, 1, True),
         ]
     )
+    if args.only:
+        sizes = [size for size in sizes if size[2] == (args.only == "grow")]
     print(f"# {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores")
     print(
         f"{'leaders':>7} {'inits':>5} {'org':>5} {'pages':>5} {'full s':>6} {'gen s':>5} "
-        f"{'gen %':>5} {'noop s':>6} {'edit s':>6} {'edit w':>6} {'avg KB':>6} "
+        f"{'gen %':>5} {'cpu s':>6} {'noop s':>6} {'edit s':>6} {'edit w':>6} {'avg KB':>6} "
         f"{'max KB':>6} {'index KB':>8} {'peak MB':>7} {'flat s':>6} {'flat MB':>7} "
-        f"{'flat avg':>8} {'x time':>7} {'x index':>7} {'serve s':>7}"
+        f"{'flat avg':>8} {'x time':>7} {'x cpu':>7} {'x index':>7} {'serve s':>7}"
     )
-    previous: dict[bool, tuple[int, float, float]] = {}
+    previous: dict[bool, tuple[int, float, float, float]] = {}
     with tempfile.TemporaryDirectory(prefix="playbook-bench-") as tmp:
         for leaders, inits, grow in sizes:
             row = _row(leaders, inits, grow, args, Path(tmp))
             full, flat, serve = row["full"], row["flat"], row["serve"]
-            total, index = full["total_s"], full["index_kb"]
+            total, cpu, index = full["total_s"], full["cpu_s"], full["index_kb"]
             last = previous.get(grow) if inits == 1 else None
             growth = leaders / last[0] if last else 0
             if inits == 1:
-                previous[grow] = (leaders, total, index)
+                previous[grow] = (leaders, total, cpu, index)
             print(
                 f"{leaders:>7} {inits:>5} {'grow' if grow else 'fixed':>5} {int(full['pages']):>5} "
                 f"{total:>6.2f} {full['generator_s']:>5.2f} "
-                f"{100 * full['generator_s'] / total:>4.1f}% "
+                f"{100 * full['generator_s'] / total:>4.1f}% {cpu:>6.2f} "
                 f"{row['noop']['generator_s']:>6.2f} {row['edit']['generator_s']:>6.2f} "
                 f"{int(row['edit']['written']):>6} {full['avg_kb']:>6.1f} {full['max_kb']:>6.1f} "
                 f"{index:>8.0f} {full['peak_mb']:>7.0f} {flat.get('total_s', 0):>6.2f} "
                 f"{flat.get('peak_mb', 0):>7.0f} {flat.get('avg_kb', 0):>8.1f} "
                 f"{_ratio(total, last[1] if last else None, growth):>7} "
-                f"{_ratio(index, last[2] if last else None, growth):>7} "
+                f"{_ratio(cpu, last[2] if last else None, growth):>7} "
+                f"{_ratio(index, last[3] if last else None, growth):>7} "
                 f"{serve.get('edit_s', 0):>7.2f}",
                 flush=True,
             )
