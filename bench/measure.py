@@ -45,10 +45,10 @@ def _build(root: Path, mode: str) -> dict[str, object]:
     site = root / f"site-{mode}"
     start, cpu = time.perf_counter(), time.process_time()
     output = run(layout, SETTINGS)
+    key = input_key(layout, SETTINGS)
     generator_s = time.perf_counter() - start
     if mode == "flat":
         output = _flat(output)
-    key = input_key(layout, SETTINGS)
     writing: list[float] = []
 
     def commit() -> None:
@@ -64,6 +64,7 @@ def _build(root: Path, mode: str) -> dict[str, object]:
         "total_s": total,
         "cpu_s": cpu,
         "generator_s": generator_s + sum(writing),
+        "write_s": sum(writing),
         "pages": len(sizes),
         "avg_kb": sum(sizes) / len(sizes) / 1024,
         "max_kb": max(sizes) / 1024,
