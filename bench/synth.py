@@ -31,7 +31,7 @@ def _person(i: int) -> str:
     )
 
 
-def _initiative(title: str, members: list[int]) -> str:
+def _initiative(title: str, members: list[int], grow: bool = False) -> str:
     lines = [
         f"title: {title}",
         "mandate: Improve how the organisation serves its clients.",
@@ -71,8 +71,24 @@ def _initiative(title: str, members: list[int]) -> str:
                 "time_commitment: 2 hours a week}"
             )
     lines.append("activities:")
-    # One whole-team activity per stage, and one activity per group of four leaders: each
-    # leader works on a bounded number of activities however large the organisation.
+    lines += _grown_activities(members) if grow else _bounded_activities(members)
+    lines.append("training:")
+    for sid, name in STAGES:
+        lines += [
+            f"  - id: {sid}-workshop",
+            f"    stage: {sid}",
+            f"    title: {name} workshop",
+            "    format: workshop",
+            "    duration_minutes: 60",
+            "    agenda: [{minutes: 60, title: Work together}]",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _bounded_activities(members: list[int]) -> list[str]:
+    """One whole-team activity per stage, and one activity per group of four leaders: each
+    leader works on a bounded number of activities however large the organisation."""
+    lines = []
     for sid, name in STAGES:
         lines += [
             f"  - id: {sid}-review",
@@ -90,21 +106,30 @@ def _initiative(title: str, members: list[int]) -> str:
             f"    stage: {sid}",
             f"    raci: {{accountable: p{group[0]:05d}, responsible: [{resp}]}}",
         ]
-    lines.append("training:")
-    for sid, name in STAGES:
+    return lines
+
+
+def _grown_activities(members: list[int]) -> list[str]:
+    """Activities that grow with the team: one per five leaders (one accountable, two
+    responsible, two consulted), each informing the whole team, so every leader is informed
+    of a number of activities that grows with the organisation."""
+    lines = []
+    for k in range(0, len(members), 5):
+        group = [f"p{i:05d}" for i in members[k : k + 5]]
+        sid = STAGES[(k // 5) % 3][0]
         lines += [
-            f"  - id: {sid}-workshop",
+            f"  - id: act-{k}",
+            f"    title: Cross-unit activity {k}",
             f"    stage: {sid}",
-            f"    title: {name} workshop",
-            "    format: workshop",
-            "    duration_minutes: 60",
-            "    agenda: [{minutes: 60, title: Work together}]",
+            f"    raci: {{accountable: {group[0]}, responsible: [{', '.join(group[1:3])}], "
+            f"consulted: [{', '.join(group[3:])}], informed: [all]}}",
         ]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
-def make_org(dest: Path, leaders: int, initiatives: int = 1) -> Path:
-    """A site repository with `leaders` people spread over `initiatives` initiatives."""
+def make_org(dest: Path, leaders: int, initiatives: int = 1, grow: bool = False) -> Path:
+    """A site repository with `leaders` people spread over `initiatives` initiatives; with
+    `grow`, activities grow with the team (see _grown_activities)."""
     if dest.exists():
         shutil.rmtree(dest)
     for name in ("mkdocs.yml", "templates", "site_overrides", "generator"):
@@ -123,5 +148,5 @@ def make_org(dest: Path, leaders: int, initiatives: int = 1) -> Path:
         members = list(range(n * per, (n + 1) * per))
         folder = dest / "playbooks" / f"initiative-{n:02d}"
         folder.mkdir(parents=True)
-        (folder / "initiative.yml").write_text(_initiative(f"Initiative {n}", members))
+        (folder / "initiative.yml").write_text(_initiative(f"Initiative {n}", members, grow))
     return dest

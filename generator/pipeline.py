@@ -7,8 +7,11 @@ the only two ways its output reaches disk.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -128,10 +131,25 @@ def generate(project: Project, layout: Layout, settings: Settings) -> tuple[Plan
     return the_plan, render(the_plan, layout.template_folders, settings.language)
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """A run allocates hundreds of thousands of small objects that all live until it ends: the
+    cycle collector would walk them over and over and free nothing (a third of a run at 800
+    leaders). What it would free is freed at its first pass after the run."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def run(layout: Layout, settings: Settings, strict: bool = False, logger: Logger = log) -> Output:
     """The whole pipeline, once; nothing reaches disk."""
-    project, warnings = load_project(layout, settings.today, strict, logger)
-    the_plan, files = generate(project, layout, settings)
+    with _no_cycle_collection():
+        project, warnings = load_project(layout, settings.today, strict, logger)
+        the_plan, files = generate(project, layout, settings)
     return Output(settings, the_plan, files, tuple(warnings))
 
 

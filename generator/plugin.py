@@ -25,14 +25,15 @@ from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, file_sort_key
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from generator.content.audience import audience_level
 from generator.pipeline import DEFAULT_AUDIENCE, Layout, Output, run, settings_for
-from generator.site import nav, theme
+from generator.site import nav, preview, theme
 from generator.site.config import SiteConfig, folder
 from generator.site.lock import repository_lock
 from generator.source.model import AUDIENCES
@@ -56,6 +57,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         self._output: Output | None = None
         self._epoch_set = False
         self._files = Files([])
+        self._built: preview.Built | None = None
+        self._gone: list[File] = []
 
     @classmethod
     def of(cls, config: MkDocsConfig) -> PlaybookPlugin:
@@ -137,13 +140,44 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         own_pages = sorted(files.documentation_pages(), key=file_sort_key)
         ours = {self.prefix + theme.STYLESHEET: theme.stylesheet()}
         ours.update((self.prefix + path, data) for path, data in self._output.files.items())
-        for uri, data in ours.items():
-            _add(files, config, uri, data)
-        self._files = files
         config.nav = nav.place(
             config.nav, self._output.plan.nav, self.prefix, [f.src_uri for f in own_pages]
         )
+        added = [_add(files, config, uri, data) for uri, data in ours.items()]
+        self._built = preview.Built(
+            {uri: preview.digest(data) for uri, data in ours.items()},
+            preview.navigation(config.nav, ours, _config_bytes(config)),
+        )
+        changed = preview.mark(self._key(config), added, self._built)
+        written = {f.dest_uri for f in files}
+        gone = (
+            File(u, None, config.site_dir, config.use_directory_urls)
+            for u in preview.gone(self._key(config), self._built)
+        )
+        self._gone = [f for f in gone if f.dest_uri not in written]
+        if changed < len(added):
+            log.info("preview: %d of %d generated files changed", changed, len(added))
+        self._files = files
         return files
+
+    def _key(self, config: MkDocsConfig) -> preview.Key:
+        return (config.config_file_path or "", config.site_dir, self.audience(), self.prefix)
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """A dirty build reads only the pages it renders again; the navigation shows every
+        page in it by its title: read those of the unchanged pages too (a handful).
+
+        Material's tags plugin links a page's tags to the Tags page only if it saw that page's
+        listing: it is shown the unchanged Tags page too, which is filled in, not rendered."""
+        for page in nav.pages:
+            if isinstance(page.file, preview.RenderedFile) and not page.file.changed:
+                page.read_source(config)
+                if page.markdown and theme.TAGS_LISTING in page.markdown:
+                    page.markdown = config.plugins.on_page_markdown(
+                        page.markdown, page=page, config=config, files=files
+                    )
+                    page.content = ""
+        return nav
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """The current stage, on every page of an initiative, linking to its stage page.
@@ -161,14 +195,50 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         shown = theme.banner(stage["name"], url, self._output.settings.words)
         return output.replace(page.content, shown + page.content, 1)
 
+    @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        renewed = {
+            f.page.url
+            for f in self._files.documentation_pages()
+            if f.page is not None
+            and f.page.content is not None
+            and (f.changed if isinstance(f, preview.RenderedFile) else True)
+        }
+        for file in self._gone:  # only a dirty build finds them: a full one starts empty
+            renewed.add(_remove_built(config, file))
+        for name in ("material/search", "search"):
+            if name in config.plugins:
+                preview.keep_search_whole(config.plugins[name], renewed)
+        if self._built is not None:
+            preview.remember(self._key(config), self._built)
         self._unpin_build_date()
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._built = None
         self._unpin_build_date()
 
 
-def _add(files: Files, config: MkDocsConfig, uri: str, data: bytes) -> None:
+def _remove_built(config: MkDocsConfig, file: File) -> str:
+    """Remove what a previous build wrote for a page that is gone, and its folder if empty;
+    the page's URL."""
+    dest = Path(file.abs_dest_path)
+    dest.unlink(missing_ok=True)
+    site = Path(config.site_dir)
+    folder = dest.parent
+    while folder != site and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+    return "" if file.url in (".", "./") else file.url
+
+
+def _config_bytes(config: MkDocsConfig) -> bytes:
+    try:
+        return Path(config.config_file_path).read_bytes() if config.config_file_path else b""
+    except OSError:
+        return b""
+
+
+def _add(files: Files, config: MkDocsConfig, uri: str, data: bytes) -> preview.RenderedFile:
     """Add a virtual file; a theme's copy of our stylesheet gives way, a site page does not."""
     existing = files.get_file_from_path(uri)
     if existing is not None:
@@ -179,4 +249,7 @@ def _add(files: Files, config: MkDocsConfig, uri: str, data: bytes) -> None:
                 "in a folder of its own"
             )
         files.remove(existing)
-    files.append(File.generated(config, uri, content=data))
+    file = preview.RenderedFile.generated(config, uri, content=data)
+    assert isinstance(file, preview.RenderedFile)  # File.generated builds its own class
+    files.append(file)
+    return file

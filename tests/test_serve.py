@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -118,6 +119,10 @@ def test_serve_regenerates_on_edit_without_a_loop(tmp_path: Path) -> None:
         )
         took = _wait_for(served("/small/", "Make two things better."), 30, log)
         assert took < 15, f"the edit took {took:.1f} s to be served"
+        # A dirty rebuild: only the pages whose Markdown changed were rendered again.
+        partial = re.search(r"preview: (\d+) of (\d+) generated files changed", log.read_text())
+        assert partial and int(partial[1]) < int(partial[2]), log.read_text("utf-8")
+        assert "A 'dirty' build" not in log.read_text("utf-8")
 
         template = root / "templates" / "stage.md.j2"
         template.write_text(template.read_text("utf-8") + "\nEdited stage template.\n")

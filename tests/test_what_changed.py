@@ -27,55 +27,32 @@ On Nov 27, 2026, Small Change moved from [Start](stages/start.md) to [Build](sta
 
     - Budget approved
 
+Activities the whole team is informed of: 1 ended with [Start](stages/start.md).
+
 Here is what that means for each member of the team. Purpose, accountabilities, decision \
 rights and KPIs do not depend on the stage: they stay as each role charter states them.
 
-<a id="ann-lee"></a>
+<div data-search-exclude markdown="1">
 
-## Ann Lee
+| Member | New in Build | Ends with Start | Stays |
+|---|---|---|---|
+| <a id="ann-lee"></a>[Ann Lee](charters/ann-lee.md)<br>Time commitment: 2 hours a week in \
+Start, 4 hours a week in Build \
+| Responsibility: Unblock the pilot<br>Activity: Pilot (letter: I)<br>Training: \
+[Build workshop](training/build-workshop.md) (Workshop, 1 h) \
+| Responsibility: Chair the kick-off<br>Activity: Kick-off (letter: A)<br>Training: \
+[Budget briefing](training/start-briefing.md) (Briefing, 30 min) \
+| Responsibility: Hold the budget<br>Activity: Process map (letter: C; still in progress)\
+<br>Training: [Start workshop](training/start-workshop.md) (Workshop, 1 h; next session \
+Dec 10, 2026) |
+| <a id="bo-chen"></a>[Bo Chen](charters/bo-chen.md) \
+| Responsibility: Run the pilot<br>Activity: Pilot (letter: A)<br>Training: \
+[Build workshop](training/build-workshop.md) (Workshop, 1 h) \
+| Responsibility: Map the process<br>Activity: Kick-off (letter: R) \
+| Activity: Process map (letter: A; still in progress)<br>Training: \
+[Start workshop](training/start-workshop.md) (Workshop, 1 h; next session Dec 10, 2026) |
 
-[Role charter](charters/ann-lee.md) · Time commitment: 2 hours a week in Start, 4 hours a week \
-in Build
-
-**New in Build**
-
-- Responsibility: Unblock the pilot
-- Activity: Pilot (your letter: I)
-- Training: [Build workshop](training/build-workshop.md) (Workshop, 1 h)
-
-**Ends with Start**
-
-- Responsibility: Chair the kick-off
-- Activity: Kick-off (your letter: A)
-- Training: [Budget briefing](training/start-briefing.md) (Briefing, 30 min)
-
-**Stays**
-
-- Responsibility: Hold the budget
-- Activity: Process map (your letter: C; still in progress)
-- Training: [Start workshop](training/start-workshop.md) (Workshop, 1 h; next session Dec 10, 2026)
-
-<a id="bo-chen"></a>
-
-## Bo Chen
-
-[Role charter](charters/bo-chen.md)
-
-**New in Build**
-
-- Responsibility: Run the pilot
-- Activity: Pilot (your letter: A)
-- Training: [Build workshop](training/build-workshop.md) (Workshop, 1 h)
-
-**Ends with Start**
-
-- Responsibility: Map the process
-- Activity: Kick-off (your letter: R)
-
-**Stays**
-
-- Activity: Process map (your letter: A; still in progress)
-- Training: [Start workshop](training/start-workshop.md) (Workshop, 1 h; next session Dec 10, 2026)
+</div>
 """
 
 
@@ -129,14 +106,14 @@ def test_moving_back_says_so(blank: Path) -> None:
         "[Start](stages/start.md).\n"
     ) in page
     assert "    - Pilot live\n" in page
+    assert "| Member | New in Start | Ends with Build | Stays |\n" in page
     # Seen from Start again: the kick-off is Ann's again; the pilot is not done, so it stays.
-    ann = page.split("## Ann Lee")[1].split("## Bo Chen")[0]
-    new, rest = ann.split("**Ends with Build**")
-    assert "**New in Start**\n\n- Responsibility: Chair the kick-off\n" in new
-    assert "- Activity: Kick-off (your letter: A)\n" in new
-    ends, stays = rest.split("**Stays**")
-    assert "- Responsibility: Unblock the pilot\n" in ends
-    assert "- Activity: Pilot (your letter: I; still planned)\n" in stays
+    ann = next(row for row in page.splitlines() if row.startswith('| <a id="ann-lee">'))
+    _, _, new, ends, stays, _ = ann.split("|")
+    assert new.startswith(" Responsibility: Chair the kick-off<br>")
+    assert "<br>Activity: Kick-off (letter: A)<br>" in new
+    assert ends.startswith(" Responsibility: Unblock the pilot<br>")
+    assert "Activity: Pilot (letter: I; still planned)" in stays
 
 
 def test_user_text_stays_data(blank: Path) -> None:
@@ -146,7 +123,7 @@ def test_user_text_stays_data(blank: Path) -> None:
     playbook(blank, ONE_ENTRY, text=hostile)
     assert run(blank, "advance", "small").exit_code == 0
     page = _page(blank, "small/what-changed.md")
-    assert "- Responsibility: &lt;script&gt;x&lt;/script&gt; \\{\\{ x \\}\\}\n" in page
+    assert "Responsibility: &lt;script&gt;x&lt;/script&gt; \\{\\{ x \\}\\}<br>" in page
     assert "<script>" not in page
 
 

@@ -106,5 +106,14 @@ def hand_written(rel: str) -> str:
 
 
 def relative(target: str, here: str) -> str:
-    """The link from page `here` to page `target`."""
-    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+    """The link from page `here` to page `target`: both are normalised paths relative to the
+    same folder, so the common folders are dropped and the rest climbed. posixpath.relpath
+    makes both absolute first, and pages link to each other tens of thousands of times."""
+    up = here.split("/")[:-1]
+    down = target.split("/")
+    common = 0
+    for a, b in zip(up, down[:-1], strict=False):
+        if a != b:
+            break
+        common += 1
+    return "../" * (len(up) - common) + "/".join(down[common:])

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.content import paths
 from generator.content.engagement import EngagementView
-from generator.content.i18n import Wording
+from generator.content.i18n import N_, Wording
 from generator.content.scorecard import Scorecard
 from generator.content.trends import Trends
 from generator.content.views import InitiativeView
@@ -60,32 +60,24 @@ def initiative(book: Book, view: InitiativeView, common: dict[str, Any]) -> None
     # What changed is told member by member: it is for the audience that sees the team.
     changes_page = where.what_changed if change and sees_team(audience) and view.ini.team else None
     scorecard = _scorecard(view, common)
-    ctx = {
-        **common,
-        "view": view,
-        "ini": view.ini,
-        "change": change,
-        "changes_page": changes_page,
-        "scorecard": scorecard,
-    }
+    ctx = {**common, "view": view, "ini": view.ini, "change": change}
+    ctx.update(changes_page=changes_page, scorecard=scorecard)
     # Every page of an initiative names its current stage: the theme prints the banner.
     banner = (
         {"playbook_stage": {"name": view.current.name, "page": where.stage(view.current.id)}}
         if view.current
         else {}
     )
+
+    def page(path: str, template: str, title: str, context: dict[str, Any]) -> NavItem:
+        book.add(path, template, words.gettext(title), context, banner)
+        return {words.gettext(title): path}
+
     section: list[NavItem] = [
         book.add(where.overview, "overview.md.j2", view.ini.title, ctx, banner)
     ]
     if changes_page:
-        book.add(
-            changes_page,
-            "what_changed.md.j2",
-            words.gettext("What changed"),
-            ctx,
-            banner,
-        )
-        section.append({words.gettext("What changed"): changes_page})
+        section.append(page(changes_page, "what_changed.md.j2", N_("What changed"), ctx))
     section.append({words.gettext("Stages"): _stages(book, view, ctx, banner)})
     modules = _training(book, view, ctx, banner)
     if modules:
@@ -95,24 +87,10 @@ def initiative(book: Book, view: InitiativeView, common: dict[str, Any]) -> None
     if scorecard:
         trends = Trends(view, common["today"]) if audience == "core" else None
         card = {**ctx, "trends": trends}
-        book.add(
-            where.scorecard,
-            "scorecard.md.j2",
-            words.gettext("Alignment scorecard"),
-            card,
-            banner,
-        )
-        section.append({words.gettext("Alignment scorecard"): where.scorecard})
+        section.append(page(where.scorecard, "scorecard.md.j2", N_("Alignment scorecard"), card))
     if audience == "core" and view.ini.team:
-        engagement = {**ctx, "engagement": EngagementView(view)}
-        book.add(
-            where.engagement,
-            "engagement.md.j2",
-            words.gettext("Engagement plan"),
-            engagement,
-            banner,
-        )
-        section.append({words.gettext("Engagement plan"): where.engagement})
+        engaged = {**ctx, "engagement": EngagementView(view)}
+        section.append(page(where.engagement, "engagement.md.j2", N_("Engagement plan"), engaged))
     book.nav.append({attr(view.ini.title): section})
 
 
@@ -191,7 +169,8 @@ def _team(
         "charters_print.md.j2",
         words.gettext("All charters, for print"),
         ctx,
-        banner,
+        # Out of search: every charter is indexed on its own page; the pack repeats them all.
+        {**banner, "search": {"exclude": True}},
     )
     return [
         {words.gettext("Team and charters"): where.team},
@@ -252,5 +231,7 @@ def tags(book: Book, common: dict[str, Any]) -> None:
     """Material's tags plugin lists tagged pages here: function, change role and stage."""
     words = common["settings"].words
     if book.tagged:
-        book.add(paths.TAGS, "tags.md.j2", words.gettext("Tags"), common)
+        # Out of search: it lists the titles of pages that are in the index themselves.
+        meta = {"search": {"exclude": True}}
+        book.add(paths.TAGS, "tags.md.j2", words.gettext("Tags"), common, meta=meta)
         book.nav.append({words.gettext("Tags"): paths.TAGS})

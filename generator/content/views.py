@@ -190,18 +190,44 @@ class InitiativeView:
 
     @cached_property
     def _involvements(self) -> dict[str, list[Involvement]]:
+        """The activities each member is named on. Being informed only through
+        `informed: [all]` is not an involvement: it would give every member every whole-team
+        activity, and every charter a list as long as the organisation's (see informed_of_all)."""
         out: dict[str, list[Involvement]] = {p: [] for p in self.team_ids}
         for a in self.ini.activities:
             explicit = self._explicit[a.id]
             everyone = self.informs_all(a)
             working = [(p, x) for p, x in explicit.items() if x != "I"]
-            for pid in self.team_ids if everyone else explicit:
+            for pid, letters in explicit.items():
                 others = tuple((p, x) for p, x in working if p != pid)
-                out[pid].append(Involvement(a, explicit.get(pid, "I"), others, everyone))
+                out[pid].append(Involvement(a, letters, others, everyone))
         return out
 
     def involvements(self, pid: str) -> list[Involvement]:
+        """The activities `pid` is named on (R, A, C or I), in the playbook's order."""
         return self._involvements.get(pid, [])
+
+    @cached_property
+    def _informing_all(self) -> dict[str, int]:
+        """stage id -> how many of its activities inform the whole team."""
+        out: dict[str, int] = {}
+        for a in self.ini.activities:
+            if self.informs_all(a):
+                out[a.stage] = out.get(a.stage, 0) + 1
+        return out
+
+    def informed_of_all(self, pid: str) -> list[tuple[Stage, int]]:
+        """(stage, count) of the whole-team activities `pid` is informed of and does no work
+        on, in stage order, stages with none left out: a count per stage, however many
+        activities the organisation runs."""
+        working: dict[str, int] = {}
+        for inv in self.involvements(pid):
+            if inv.informed_all and inv.letters != "I":
+                working[inv.activity.stage] = working.get(inv.activity.stage, 0) + 1
+        counts = [
+            (s, self._informing_all.get(s.id, 0) - working.get(s.id, 0)) for s in self.ini.stages
+        ]
+        return [(s, n) for s, n in counts if n]
 
     def by_letter(self, activity: Activity) -> dict[str, list[str]]:
         """R, A, C, I -> person ids named with that letter (explicitly)."""

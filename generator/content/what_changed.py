@@ -5,8 +5,9 @@ For each member it sorts responsibilities, activities and training into what is 
 stage entered, what ends with the stage left, and what stays:
 
 - responsibilities: the stage duties of both stages, compared by their text;
-- activities (any RACI letter): those of the stage entered are new; those of the stage left
-  end when done and stay while not;
+- activities (any RACI letter the member is named with): those of the stage entered are new;
+  those of the stage left end when done and stay while not. Activities that inform the whole
+  team are told once for the team (`whole_team`), not once per member;
 - training: modules of the stage entered are new; those of the stage left stay while a
   session is still to come, and end otherwise.
 
@@ -22,7 +23,7 @@ from typing import Generic, Literal, TypeVar
 
 from generator.content.i18n import Nn_, Wording, wording
 from generator.content.views import InitiativeView, Involvement
-from generator.source.model import Module, Session, Stage
+from generator.source.model import Activity, Module, Session, Stage
 
 T = TypeVar("T")
 Kind = Literal["new", "ends", "stays"]
@@ -82,6 +83,7 @@ class StageChange:
     open_criteria: tuple[str, ...]
     forward: bool
     members: tuple[MemberChange, ...]
+    whole_team: Delta[Activity] = Delta()
 
     def member(self, pid: str) -> MemberChange | None:
         return self._by_person.get(pid)
@@ -110,6 +112,13 @@ def what_changed(view: InitiativeView) -> StageChange | None:
     if left is None or entered is None or left.id == entered.id:
         return None
     on = history[-1].entered
+    everyone = [a for a in view.ini.activities if view.informs_all(a)]
+    everyone_before = [a for a in everyone if a.stage == left.id]
+    whole_team = _split(
+        everyone_before,
+        [a for a in everyone if a.stage == entered.id],
+        [a for a in everyone_before if a.status != "done"],
+    )
     members = []
     for m in view.ini.team:
         before, now = m.stages.get(left.id), m.stages.get(entered.id)
@@ -148,4 +157,5 @@ def what_changed(view: InitiativeView) -> StageChange | None:
         tuple(history[-1].open_criteria),
         view.stage_index[entered.id] > view.stage_index[left.id],
         tuple(members),
+        whole_team,
     )

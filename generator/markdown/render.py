@@ -26,12 +26,14 @@ def _finalizer(words: Wording) -> Callable[[Any], Markup]:
     def finalize(value: Any) -> Markup:
         """Every value a template prints is user data unless code marked it safe; dates and
         numbers are written the language's way."""
-        if isinstance(value, Markup):
-            return value
+        if isinstance(value, str):  # most values: test them first, they are printed most
+            return value if isinstance(value, Markup) else escape.inline(value)
         if value is None:
             return Markup("")
         if isinstance(value, bool):
             return Markup(words.gettext("yes") if value else words.gettext("no"))
+        if isinstance(value, int) and -1000 < value < 1000:  # no digit grouping: the fast way
+            return Markup(str(value))
         if isinstance(value, int | float):
             return Markup(words.number(value))
         if isinstance(value, dt.date):

@@ -3,6 +3,10 @@
 MkDocs reloads mkdocs.yml at every rebuild; the audience chosen on the command line reaches
 the plugin as its `audience` option, through the configuration MkDocs is given, like any other
 setting. The plugin asks the server to watch playbooks/ and templates/.
+
+Rebuilds are MkDocs' dirty builds: the pipeline runs whole, but only the pages whose Markdown
+changed are rendered again, or all of them when the navigation changed (site/preview.py). A
+one-person edit of an 800-leader playbook is served in seconds instead of half a minute.
 """
 
 from __future__ import annotations
@@ -23,6 +27,15 @@ from generator.source.problems import UserError
 PLUGIN = "playbook"
 
 
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns at every dirty build that navigation may be inaccurate: a preview rebuilds
+    every page when the navigation changes, so the warning would only cry wolf."""
+    return not record.getMessage().startswith(DIRTY_WARNING)
+
+
 def _mkdocs_logging() -> None:
     """MkDocs' own command line sets up its logging; through ours, do the same."""
     logger = logging.getLogger("mkdocs")
@@ -31,6 +44,7 @@ def _mkdocs_logging() -> None:
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         logger.addHandler(handler)
     logger.setLevel(logging.INFO)
+    logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
 
 
 def plugins_for(config_file: Path, audience: str) -> dict[str, Any]:
@@ -71,6 +85,8 @@ def serve_site(root: Path, audience: str, dev_addr: str) -> None:
     plugins = plugins_for(config_file, audience)
     _mkdocs_logging()
     try:
-        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, plugins=plugins)
+        mkdocs_serve(
+            config_file=str(config_file), dev_addr=dev_addr, plugins=plugins, build_type="dirty"
+        )
     except MkDocsException as exc:
         raise UserError(f"{exc}\nthe server did not start") from None

@@ -10,6 +10,8 @@ from generator import packaged
 from generator.content.i18n import Wording
 
 STYLESHEET = "assets/playbook.css"
+# Where Material's tags plugin puts its listing of tagged pages (templates/tags.md.j2).
+TAGS_LISTING = "<!-- material/tags -->"
 
 
 def stylesheet() -> bytes:

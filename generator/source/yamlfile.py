@@ -122,6 +122,8 @@ class _Walker:
         """A scalar as PyYAML reads it. A plain value its resolver cannot build (2026-13-01,
         a 5,000-digit number) is kept as the text the user wrote, so validation says which
         field wanted what; an explicit tag that cannot build its value refuses the file."""
+        if node.tag == _STR:  # most values: what SafeConstructor would build, without its detour
+            return node.value
         try:
             return self.loader.construct_object(node, deep=True)
         except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
@@ -137,6 +139,7 @@ class _Walker:
 # What PyYAML's reader refuses, found first so the message can name the line.
 _CONTROL = yaml.reader.Reader.NON_PRINTABLE
 _YAML = "tag:yaml.org,2002:"
+_STR = _YAML + "str"
 _PLAIN_TAGS = {
     _YAML + name
     for name in (

@@ -123,3 +123,35 @@ def test_the_pack_prints_the_charters_and_nothing_else(page: Any) -> None:
     signatures = page.locator(".pb-charter-sheet .pb-signature")
     assert signatures.count() == PACKS["client-experience"]
     assert all(signatures.nth(i).is_visible() for i in range(signatures.count()))
+
+
+# The right edge of every table, past the printed text's: a table that does not wrap its text
+# runs off the sheet (a printed page has no scroll bar).
+TABLES_PAST_EDGE = """() => {
+    const edge = document.querySelector('article').getBoundingClientRect().right;
+    return [...document.querySelectorAll('article table')]
+        .map(t => Math.round(t.getBoundingClientRect().right - edge)).filter(d => d > 1);
+}"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["client-experience/stages/development/", "client-experience/what-changed/"],
+)
+def test_member_tables_wrap_within_a_printed_page(page: Any, path: str) -> None:
+    """The roll-ups list members in tables, not a heading each: printed on A4, their rows wrap
+    within the sheet."""
+    page.set_viewport_size({"width": 710, "height": 1000})  # A4 less the print margins
+    page.goto(path)
+    page.emulate_media(media="print")
+    assert page.locator("article table").count() >= 1
+    assert page.evaluate(TABLES_PAST_EDGE) == []
+
+
+def test_print_table_check_catches_a_table_past_the_edge(page: Any) -> None:
+    page.set_viewport_size({"width": 710, "height": 1000})
+    page.goto("client-experience/stages/development/")
+    page.emulate_media(media="print")
+    page.evaluate("""() => { const t = document.querySelector('article table td');
+        t.style.whiteSpace = 'nowrap'; t.textContent = 'x'.repeat(400); }""")
+    assert page.evaluate(TABLES_PAST_EDGE) != []

@@ -14,12 +14,14 @@ OVERVIEW = "client-experience/"
 CHARTER = "client-experience/charters/sam-okafor/"
 STAGE = "client-experience/stages/development/"
 DECISIONS = "client-experience/decision-rights/"
+WHAT_CHANGED = "client-experience/what-changed/"
 TOURED = [
     "",
     OVERVIEW,
     STAGE,
     CHARTER,
     DECISIONS,
+    WHAT_CHANGED,
     "client-experience/training/case-for-change/",
     "people/",
     "people/sam-okafor/",
@@ -169,7 +171,7 @@ WIDEST = """() => {
 }"""
 
 
-@pytest.mark.parametrize("path", ["", OVERVIEW, CHARTER, DECISIONS, STAGE])
+@pytest.mark.parametrize("path", ["", OVERVIEW, CHARTER, DECISIONS, STAGE, WHAT_CHANGED])
 def test_fits_a_phone_screen(phone: Any, path: str) -> None:
     visit(phone, path)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
