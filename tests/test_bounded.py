@@ -141,3 +141,26 @@ def test_roll_ups_stay_out_of_search(index: list[dict[str, str]]) -> None:
     assert "Sam Okafor" not in by_page["client-experience/decision-rights/"]
     assert "Sam Okafor" not in by_page["client-experience/what-changed/"]
     assert "Each member's responsibilities" in by_page["client-experience/stages/development/"]
+
+
+def test_a_large_teams_pack_for_print_comes_in_parts(tmp_path: Path) -> None:
+    """The pack holds every charter of a leadership team on one page; an organisation larger
+    than a pack is printed in parts, so no page grows with the organisation."""
+    from bench.synth import make_org
+    from generator.content.planners import PACK_SIZE
+    from generator.pipeline import Layout, generate, load_project, settings_for
+
+    root = make_org(tmp_path / "org", PACK_SIZE * 2 + 1, 1)
+    layout = Layout.of(root)
+    project, _ = load_project(layout, dt.date(2026, 11, 27))
+    _, files = generate(project, layout, settings_for(layout, "leadership", dt.date(2026, 11, 27)))
+    packs = sorted(p for p in files if "/charters/_print" in p)
+    assert packs == [
+        "initiative-00/charters/_print-2.md",
+        "initiative-00/charters/_print-3.md",
+        "initiative-00/charters/_print.md",
+    ]
+    sheets = [files[p].decode().count('<div class="pb-charter-sheet"') for p in sorted(packs)]
+    assert sorted(sheets) == [1, PACK_SIZE, PACK_SIZE]
+    team = files["initiative-00/charters/index.md"].decode()
+    assert "](_print-3.md)" in team and "Part 3: " in team

@@ -207,7 +207,7 @@ def test_a_one_person_edit_rebuilds_the_pages_that_show_them(tmp_path: Path) -> 
     )
     assert result["rewritten"] == [
         "404.html",  # MkDocs writes it at every build
-        "client-experience/all-charters/index.html",  # the pack for print holds the charter
+        "client-experience/charters/_print/index.html",  # the pack for print holds the charter
         "client-experience/charters/index.html",  # the team table shows titles
         "client-experience/charters/sam-okafor/index.html",
         "client-experience/index.html",

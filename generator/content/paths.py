@@ -54,9 +54,10 @@ class InitiativePaths:
     def charter(self, pid: str) -> str:
         return f"{self.id}/charters/{pid}.md"
 
-    @property
-    def charters_print(self) -> str:
-        return f"{self.id}/all-charters.md"
+    def charters_print(self, part: int = 1) -> str:
+        """The charters for print, beside the charters (their links work unchanged there);
+        not a person id: ids cannot start with '_'."""
+        return f"{self.id}/charters/_print{'' if part == 1 else f'-{part}'}.md"
 
     @property
     def calendar(self) -> str:

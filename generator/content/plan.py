@@ -30,6 +30,9 @@ class Page:
     raw: bytes | None = None  # hand-written pages are carried unchanged
     # Front matter for the theme: the current-stage banner, tags, the nav icon.
     meta: dict[str, Any] = field(default_factory=dict)
+    # Pages whose rendered bodies this one prints (its template's `sheets`), in order: the
+    # pack of charters for print is made of the charter pages themselves, rendered once.
+    includes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class Book:
         meta: dict[str, Any] | None = None,
         tags: tuple[str, ...] = (),
         icon: str | None = None,
+        includes: tuple[str, ...] = (),
     ) -> str:
         if path in self.pages:
             raise ValueError(f"two pages planned at {path}")
@@ -68,7 +72,8 @@ class Book:
             self.tagged = True
         if icon:
             front["icon"] = icon
-        self.pages[path] = Page(template, title, {**context, "here": path}, meta=front)
+        context = {**context, "here": path}
+        self.pages[path] = Page(template, title, context, meta=front, includes=includes)
         return path
 
     def carry(self, path: str, title: str, raw: bytes) -> None:

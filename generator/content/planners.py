@@ -145,7 +145,8 @@ def _team(
     every page carry the whole organisation."""
     words = ctx["settings"].words
     where = view.paths
-    book.add(where.team, "team.md.j2", words.gettext("Team and charters"), ctx, banner)
+    team = {**ctx, "packs": _pack_parts(view)}
+    book.add(where.team, "team.md.j2", words.gettext("Team and charters"), team, banner)
     for m in view.ini.team:
         person = view.person(m.person)
         book.add(
@@ -163,19 +164,45 @@ def _team(
         ctx,
         banner,
     )
-    # Reached from the team page: the pack printed for a leadership offsite.
-    book.add(
-        where.charters_print,
-        "charters_print.md.j2",
-        words.gettext("All charters, for print"),
-        ctx,
-        # Out of search: every charter is indexed on its own page; the pack repeats them all.
-        {**banner, "search": {"exclude": True}},
-    )
+    _packs(book, view, ctx, banner)
     return [
         {words.gettext("Team and charters"): where.team},
         {words.gettext("Decision rights"): where.decisions},
     ]
+
+
+# Charters in one printed pack: a leadership team's, whole; a larger organisation's in parts,
+# so no page grows with the organisation.
+PACK_SIZE = 50
+
+
+def _pack_parts(view: InitiativeView) -> list[tuple[str, list[str]]]:
+    """(path, member ids) of each part of the pack for print, in team order."""
+    ids = view.team_ids
+    chunks = [ids[i : i + PACK_SIZE] for i in range(0, len(ids), PACK_SIZE)]
+    return [(view.paths.charters_print(n), chunk) for n, chunk in enumerate(chunks, 1)]
+
+
+def _packs(book: Book, view: InitiativeView, ctx: dict[str, Any], banner: dict[str, Any]) -> None:
+    """The pack printed for a leadership offsite: every charter, each on a sheet of its own.
+    Out of search: every charter is indexed on its own page."""
+    words = ctx["settings"].words
+    parts = _pack_parts(view)
+    for n, (path, members) in enumerate(parts, 1):
+        title = words.gettext("All charters, for print")
+        if len(parts) > 1:
+            title = words.gettext("All charters, for print (part %(part)s of %(parts)s)") % {
+                "part": n,
+                "parts": len(parts),
+            }
+        book.add(
+            path,
+            "charters_print.md.j2",
+            title,
+            {**ctx, "part": n, "parts": len(parts)},
+            {**banner, "search": {"exclude": True}},
+            includes=tuple(view.paths.charter(pid) for pid in members),
+        )
 
 
 def people(

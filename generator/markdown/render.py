@@ -8,6 +8,7 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from generator.content.paths import person_calendar, person_page, relative
 from generator.content.plan import Page, Plan
 from generator.content.views import InitiativeView
 from generator.markdown import charts, escape, icons, svg
+from generator.source.model import Module, Stage
 from generator.source.problems import UserError
 
 
@@ -58,6 +60,20 @@ def _person_link(ctx: jinja2.runtime.Context, view: InitiativeView, pid: str) ->
 
 
 @jinja2.pass_context
+def _stage_link(ctx: jinja2.runtime.Context, view: InitiativeView, stage: Stage) -> Markup:
+    """A stage's name linking to its page (a Python global, not a macro: pages link stages
+    and modules many times each)."""
+    target = relative(view.paths.stage(stage.id), ctx["here"])
+    return Markup(f"[{escape.linktext(stage.name)}]({target})")
+
+
+@jinja2.pass_context
+def _module_link(ctx: jinja2.runtime.Context, view: InitiativeView, module: Module) -> Markup:
+    target = relative(view.paths.module(module.id), ctx["here"])
+    return Markup(f"[{escape.linktext(module.title)}]({target})")
+
+
+@jinja2.pass_context
 def _people_links(ctx: jinja2.runtime.Context, view: InitiativeView, ids: list[str]) -> Markup:
     return Markup(", ").join(_person_link(ctx, view, pid) for pid in ids)
 
@@ -76,7 +92,14 @@ def _translator(words: Wording) -> tuple[Callable[..., Markup], Callable[..., Ma
     def fill(text: str, variables: dict[str, Any]) -> Markup:
         return Markup(text % {k: finalize(v) for k, v in variables.items()})
 
+    plain: dict[str, Markup] = {}  # wording without values, the most frequent: once each
+
     def gettext(message: str, **variables: Any) -> Markup:
+        if not variables:
+            found = plain.get(message)
+            if found is None:
+                found = plain[message] = fill(words.gettext(message), {})
+            return found
         return fill(words.gettext(message), variables)
 
     def ngettext(singular: str, plural: str, num: int, **variables: Any) -> Markup:
@@ -131,6 +154,8 @@ def environment(templates: Sequence[Path], language: str = SOURCE) -> jinja2.Env
         words=words,  # for the views' methods that word a count (what changed, for one)
         url=_url,
         person_link=_person_link,
+        stage_link=_stage_link,
+        module_link=_module_link,
         role_icon=icons.role_icon,
         people_links=_people_links,
         zip=zip,
@@ -167,11 +192,31 @@ def _front_matter(page: Page) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
+def _body(env: jinja2.Environment, page: Page) -> str:
+    return env.get_template(page.template).render(page.context).strip("\n") + "\n"
+
+
 def render_page(env: jinja2.Environment, page: Page) -> bytes:
     if page.raw is not None:
         return page.raw
-    body = env.get_template(page.template).render(page.context)
-    return (_front_matter(page) + body.strip("\n") + "\n").encode("utf-8")
+    return (_front_matter(page) + _body(env, page)).encode("utf-8")
+
+
+def _render_all(env: jinja2.Environment, plan: Plan) -> dict[str, bytes]:
+    """Every page; a page made of others (`includes`) after them, from their bodies."""
+    out: dict[str, bytes] = {}
+    bodies: dict[str, str] = {}
+    for path, page in plan.pages.items():
+        if page.raw is not None:
+            out[path] = page.raw
+        elif not page.includes:
+            bodies[path] = _body(env, page)
+            out[path] = (_front_matter(page) + bodies[path]).encode("utf-8")
+    for path, page in plan.pages.items():
+        if page.includes:
+            sheets = [Markup(bodies[p]) for p in page.includes]
+            out[path] = render_page(env, replace(page, context={**page.context, "sheets": sheets}))
+    return {path: out[path] for path in plan.pages}
 
 
 def _template_line(exc: BaseException) -> tuple[str, int]:
@@ -192,7 +237,7 @@ def render(plan: Plan, templates: Sequence[Path], language: str = SOURCE) -> dic
     exception is a bug of the generator and keeps its traceback."""
     env = environment(templates, language)
     try:
-        return {path: render_page(env, page) for path, page in plan.pages.items()}
+        return _render_all(env, plan)
     except jinja2.TemplateNotFound as exc:
         raise UserError(
             f"templates/{exc.name}: template not found in the site's templates/ or the "
