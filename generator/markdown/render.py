@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from generator.content.i18n import SOURCE, Wording, wording
@@ -78,6 +79,23 @@ def _people_links(ctx: jinja2.runtime.Context, view: InitiativeView, ids: list[s
     return Markup(", ").join(_person_link(ctx, view, pid) for pid in ids)
 
 
+class _SourceKeyedCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates (a private per-user temporary folder), found by
+    each template's name and source rather than by its path: a repository cloned or copied
+    elsewhere, or a template shipped in the package, compiles once, not once per folder."""
+
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> Bucket:
+        checksum = self.get_source_checksum(source)
+        bucket = Bucket(environment, self.get_cache_key(name, checksum), checksum)
+        self.load_bytecode(bucket)
+        return bucket
+
+
+_BYTECODE = _SourceKeyedCache()
+
+
 def _clock(value: int) -> str:
     return f"{value // 60}:{value % 60:02d}"
 
@@ -125,9 +143,8 @@ def environment(templates: Sequence[Path], language: str = SOURCE) -> jinja2.Env
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
-        # Compiling the templates was a third of a small site's render. Jinja keys its cache
-        # by each template's source checksum, in a private per-user temporary folder.
-        bytecode_cache=jinja2.FileSystemBytecodeCache(),
+        # Compiling the templates was a third of a small site's render.
+        bytecode_cache=_BYTECODE,
     )
     env.filters.update(
         inline=escape.inline,
