@@ -176,7 +176,7 @@ def test_render_killed_after_some_pages_does_not_lock_out_the_next(
     # Three pages written, the run dies before its final manifest.
     killer = KILL_AFTER.format(
         module="generator.site.write",
-        name="_atomic_write",
+        name="_write_file",
         condition=f"sum(a[0].name != {MANIFEST!r} for a in calls) == 3",
     )
     code, _ = _run(root, "render", script=killer)

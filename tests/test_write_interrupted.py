@@ -21,7 +21,7 @@ class Killed(BaseException):
 
 def _interrupted(out: Path, files: dict[str, bytes], after: int, mp: pytest.MonkeyPatch) -> None:
     """Run `write` and stop it once `after` files (the manifest not counted) are written."""
-    real = write_module._atomic_write
+    real = write_module._write_file
     written: list[Path] = []
 
     def dying(path: Path, data: bytes) -> None:
@@ -32,7 +32,7 @@ def _interrupted(out: Path, files: dict[str, bytes], after: int, mp: pytest.Monk
                 raise Killed
 
     with mp.context() as patched:
-        patched.setattr(write_module, "_atomic_write", dying)
+        patched.setattr(write_module, "_write_file", dying)
         with pytest.raises(Killed):
             write(files, out)
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from email.headerregistry import Address
 from pathlib import Path
 from typing import Any
 
+from generator.site.write import atomic_write
 from generator.source.problems import UserError
 
 OUTBOX = "outbox"
@@ -37,27 +36,13 @@ def folder(root: Path, iid: str, stage: str) -> Path:
     return root / OUTBOX / iid / stage
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_drafts(drafts: list[Draft]) -> list[tuple[Draft, bool]]:
     """Each draft with whether its file changed; an unchanged draft is not rewritten."""
     out = []
     for d in drafts:
         changed = not d.path.is_file() or d.path.read_bytes() != d.data
         if changed:
-            atomic_write(d.path, d.data)
+            atomic_write(d.path, d.data, durable=True)
         out.append((d, changed))
     return out
 
@@ -100,4 +85,4 @@ class SendLog:
         }
         self.data["transitions"][self.transition] = dict(sorted(mine.items()))
         text = json.dumps(self.data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-        atomic_write(self.path, text.encode("utf-8"))
+        atomic_write(self.path, text.encode("utf-8"), durable=True)

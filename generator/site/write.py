@@ -39,12 +39,22 @@ def _check_path(rel: str) -> None:
         raise ValueError(f"refusing to write outside the output folder: {rel!r}")
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def _write_file(path: Path, data: bytes) -> None:
+    """Every file the writer writes goes through here (tests interrupt it)."""
+    atomic_write(path, data)
+
+
+def atomic_write(path: Path, data: bytes, durable: bool = False) -> None:
+    """Replace `path` with `data` whole or not at all; `durable` also waits for the disk (a
+    record that must survive a crash, such as what was already sent)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -126,7 +136,7 @@ def _owned(out: Path, previous: dict[str, Any]) -> dict[str, str]:
 
 def _save(out: Path, manifest: dict[str, Any]) -> None:
     body = json.dumps(manifest, indent=1, sort_keys=True) + "\n"
-    _atomic_write(out / MANIFEST, body.encode("utf-8"))
+    _write_file(out / MANIFEST, body.encode("utf-8"))
 
 
 def write(files: dict[str, bytes], out: Path, run: dict[str, Any] | None = None) -> WriteReport:
@@ -159,7 +169,7 @@ def write(files: dict[str, bytes], out: Path, run: dict[str, Any] | None = None)
         if owned.get(rel) == digests[rel] and _untouched(path, stamps.get(rel), digests[rel]):
             report.unchanged += 1
             continue
-        _atomic_write(path, data)
+        _write_file(path, data)
         report.written.append(rel)
     for rel in sorted(set(owned) - set(files)):
         try:
