@@ -60,12 +60,20 @@ def write_yaml(root: Path, rel: str, data: Any) -> None:
     )
 
 
-def build(base: Path, audience: str, people: dict[str, Any], initiatives: dict[str, Any]) -> Output:
-    """A fresh repository under `base` holding these playbooks, built for `audience`."""
+def build(
+    base: Path,
+    audience: str,
+    people: dict[str, Any],
+    initiatives: dict[str, Any],
+    language: str = "en",
+) -> Output:
+    """A fresh repository under `base` holding these playbooks, built for `audience` in
+    `language` (the site's theme.language)."""
     root = copy_repo(base / "repo", playbooks=False)
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8").replace("  language: en\n", f"  language: {language}\n")
     # With a site_url MkDocs lists every page in the sitemap: the sitemap is then a real path.
-    with (root / "mkdocs.yml").open("a", encoding="utf-8") as fh:
-        fh.write("\nsite_url: https://playbook.example/\n")
+    config.write_text(text + "\nsite_url: https://playbook.example/\n", "utf-8")
     for pid, data in people.items():
         write_yaml(root, f"playbooks/people/{pid}.yml", data)
     for iid, data in initiatives.items():

@@ -170,9 +170,14 @@ def parse(html: str) -> Page:
     return page
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Output:
-    return build(tmp_path_factory.mktemp("hostile"), "core", PEOPLE, INITIATIVES)
+@pytest.fixture(scope="module", params=["en", "de"])
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Output:
+    """The hostile playbook built in English, and in German: user text placed inside
+    translated wording must stay data too."""
+    language = str(request.param)
+    return build(
+        tmp_path_factory.mktemp(f"hostile-{language}"), "core", PEOPLE, INITIATIVES, language
+    )
 
 
 @pytest.fixture(scope="module")
