@@ -15,6 +15,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from tests.conftest import run
+from tests.test_notify import WITH_EMAIL
 
 CX = "client-experience"
 LOG = f"outbox/{CX}/development/sent.json"
@@ -120,19 +121,7 @@ def test_a_refused_recipient_does_not_stop_the_others(
     box.refuse_rcpt, box.fail_data = set(), set()
     second = send(example, server)
     assert second.exit_code == 0, second.output
-    assert box.recipients() == sorted(
-        f"{p.replace('-', '.')}@example.com"
-        for p in (
-            "amara-osei",
-            "dana-whitfield",
-            "hannah-berg",
-            "lee-wong",
-            "morgan-lee",
-            "priya-nair",
-            "rafael-costa",
-            "sam-okafor",
-        )
-    )
+    assert box.recipients() == sorted(f"{p.replace('-', '.')}@example.com" for p in WITH_EMAIL)
     assert "sent: Lee Wong <lee.wong@example.com>" in second.output.splitlines()
 
 
