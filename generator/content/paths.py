@@ -68,9 +68,6 @@ class InitiativePaths:
         """The sessions of one module on one day: one file to add to a calendar."""
         return f"{CALENDARS}/{self.id}/{mid}-{day.isoformat()}.ics"
 
-    def owns(self, path: str) -> bool:
-        return path.startswith(f"{self.id}/")
-
 
 def person_page(pid: str) -> str:
     return f"people/{pid}.md"

@@ -66,10 +66,6 @@ class AlignmentUse:
         return self.planned is not None and self.used > self.planned
 
     @property
-    def over_floor(self) -> bool:
-        return self.floor is not None and self.used > self.floor
-
-    @property
     def share_of_plan(self) -> int | None:
         """Percent of the planned weeks used."""
         return round(100 * self.used / self.planned) if self.planned else None

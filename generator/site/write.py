@@ -74,10 +74,6 @@ def _files(manifest: dict[str, Any]) -> dict[str, str]:
     return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
 
 
-def read_manifest(out: Path) -> dict[str, str]:
-    return _files(_load(out))
-
-
 def _stamp(path: Path) -> list[int]:
     st = path.stat()
     return [st.st_size, st.st_mtime_ns]
