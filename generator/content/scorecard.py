@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+from generator.content.figures import Bar
 from generator.content.i18n import N_
 from generator.content.views import InitiativeView
-from generator.markdown.charts import Bar
 from generator.source import rules
 from generator.source.model import Module, Stage
 
