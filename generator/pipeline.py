@@ -21,8 +21,9 @@ from generator.content.audience import filter_project
 from generator.content.i18n import language_of
 from generator.content.plan import NavItem, Plan, plan
 from generator.content.settings import DEFAULT_AUDIENCE, Settings
+from generator.layout import CONFIG, GENERATED, SITE
 from generator.markdown.render import render
-from generator.site.config import CONFIG, SiteConfig, read_site_config
+from generator.site.config import SiteConfig, read_site_config
 from generator.site.freshness import input_key
 from generator.site.write import WriteReport, fresh_run, write
 from generator.source.lint import lint
@@ -35,8 +36,6 @@ from generator.source.validate import validate
 log = logging.getLogger("playbook")
 # Warnings go to our logger from the CLI, to MkDocs' plugin logger from the plugin.
 Logger = logging.Logger | logging.LoggerAdapter[Any]
-
-GENERATED = "generated"
 
 __all__ = ["DEFAULT_AUDIENCE", "Layout", "Output", "Rendered", "Settings", "run", "today"]
 
@@ -203,7 +202,7 @@ def build_to_disk(
 
     key = input_key(layout, settings)
     output = run(layout, settings, strict)
-    target = (site_dir or layout.root / "site").resolve()
+    target = (site_dir or layout.root / SITE).resolve()
     build_site(
         layout.root,
         output,

@@ -32,6 +32,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from generator.content.audience import audience_level
+from generator.layout import PLAYBOOKS, TEMPLATES
 from generator.pipeline import DEFAULT_AUDIENCE, Layout, Output, run, settings_for
 from generator.site import nav, preview, theme
 from generator.site.config import SiteConfig, folder
@@ -44,8 +45,8 @@ EPOCH = "SOURCE_DATE_EPOCH"
 
 
 class PlaybookConfig(base.Config):  # type: ignore[no-untyped-call]
-    playbooks = opt.Type(str, default="playbooks")
-    templates = opt.Type(str, default="templates")
+    playbooks = opt.Type(str, default=PLAYBOOKS)
+    templates = opt.Type(str, default=TEMPLATES)
     audience = opt.Optional(opt.Choice(AUDIENCES))
     prefix = opt.Type(str, default="")
     # The generated wording's language; by default the site's (theme.language).
@@ -59,17 +60,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         self._files = Files([])
         self._built: preview.Built | None = None
         self._gone: list[File] = []
-
-    @classmethod
-    def of(cls, config: MkDocsConfig) -> PlaybookPlugin:
-        """The site's playbook plugin, or a clear refusal if mkdocs.yml does not use it."""
-        for plugin in config.plugins.values():
-            if isinstance(plugin, cls):
-                return plugin
-        raise UserError(
-            f"{Path(config.config_file_path).name}: the playbook plugin is not in `plugins:`; "
-            "add `- playbook` there (and remove any old `hooks:` entry for the generator)"
-        )
 
     def use(self, output: Output) -> None:
         """Build from a run the caller already made, instead of running the pipeline again."""
