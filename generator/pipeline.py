@@ -25,6 +25,7 @@ from generator.layout import CONFIG, GENERATED, SITE
 from generator.markdown.render import render
 from generator.site.config import SiteConfig, read_site_config
 from generator.site.freshness import input_key
+from generator.site.lock import repository_lock
 from generator.site.write import WriteReport, fresh_run, write
 from generator.source.lint import lint
 from generator.source.load import load_sources
@@ -150,6 +151,15 @@ def run(layout: Layout, settings: Settings, strict: bool = False, logger: Logger
         project, warnings = load_project(layout, settings.today, strict, logger)
         the_plan, files = generate(project, layout, settings)
     return Output(settings, the_plan, files, tuple(warnings))
+
+
+def run_locked(layout: Layout, audience: Visibility, logger: Logger = log) -> Output:
+    """The plugin's run, for `audience` today: serve's rebuilds read the playbooks while
+    `advance` or an import may be writing them, so one run at a time, as for every command
+    that writes."""
+    settings = settings_for(layout, audience, logger=logger)
+    with repository_lock(layout.root):
+        return run(layout, settings, logger=logger)
 
 
 def _record(output: Output, key: str) -> dict[str, object]:

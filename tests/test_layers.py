@@ -1,4 +1,4 @@
-"""The house's shape, checked: no run-time import cycle in generator/.
+"""The house's shape, checked: no run-time import cycle in generator/, and a plugin that is glue.
 
 import-linter (`lint-imports`, in `make test`) keeps the layers; it reads only what a module
 imports at its top. A cycle can also run through an import inside a function, which runs
@@ -9,11 +9,14 @@ the first time the function is called: this graph has both kinds. An import unde
 from __future__ import annotations
 
 import ast
+import io
+import tokenize
 from pathlib import Path
 
 import generator
 
 PACKAGE = Path(generator.__file__).resolve().parent
+PLUGIN_LIMIT = 130
 
 
 def _module_name(path: Path) -> str:
@@ -128,3 +131,36 @@ def test_no_import_cycle_in_the_package() -> None:
     assert sum(len(e) for e in graph.values()) > len(modules)  # the graph is not empty
     cycle = find_cycle(graph)
     assert cycle is None, "run-time import cycle: " + " -> ".join(cycle or [])
+
+
+def code_lines(source: str) -> int:
+    """Lines holding code: not blank, not only a comment, not part of a docstring."""
+    tree = ast.parse(source)
+    docstrings: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            value = body[0].value
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                docstrings.update(range(body[0].lineno, (body[0].end_lineno or 0) + 1))
+    lines: set[int] = set()
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT):
+            continue
+        if token.type in (tokenize.DEDENT, tokenize.ENDMARKER):
+            continue
+        lines.update(range(token.start[0], token.end[0] + 1))
+    return len(lines - docstrings)
+
+
+def test_code_lines_leave_out_blanks_comments_and_docstrings() -> None:
+    source = (
+        '"""Doc\n\nmore."""\n\n# a comment\nx = 1  # counted\n\n\n'
+        'def f():\n    """One."""\n    return (\n        2\n    )\n'
+    )
+    assert code_lines(source) == 5
+
+
+def test_the_plugin_is_glue() -> None:
+    n = code_lines((PACKAGE / "plugin.py").read_text("utf-8"))
+    assert n <= PLUGIN_LIMIT, f"generator/plugin.py has {n} code lines; at most {PLUGIN_LIMIT}"
