@@ -10,6 +10,7 @@ import click
 
 from generator.commands import cli as commands
 from generator.commands.options import audience_option, locked, rendered, settings, strict_option
+from generator.layout import SITE
 from generator.pipeline import (
     Layout,
     build_to_disk,
@@ -107,7 +108,7 @@ def render(layout: Layout, audience: str, strict: bool) -> None:
 def build(layout: Layout, audience: str, site_dir: Path | None, strict: bool) -> None:
     """Render, then build the site with MkDocs."""
     build_to_disk(layout, settings(layout, audience), site_dir, strict=strict)
-    click.echo(f"built the '{audience}' site in {site_dir or layout.root / 'site'}")
+    click.echo(f"built the '{audience}' site in {site_dir or layout.root / SITE}")
 
 
 @cli.command()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.markdown.svg import MapPoint, stakeholder_map
+from generator.content.figures import MapPoint
+from generator.markdown.svg import stakeholder_map
 from generator.pipeline import Layout, Settings, generate, load_project
 from tests.conftest import MINIMAL_INITIATIVE, TODAY, minimal
 

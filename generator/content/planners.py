@@ -15,15 +15,22 @@ from generator.content.scorecard import Scorecard
 from generator.content.trends import Trends
 from generator.content.views import InitiativeView
 from generator.content.what_changed import what_changed
-from generator.markdown.escape import attr
-from generator.markdown.icons import STAGE_ICONS
 from generator.source.markers import N_
 from generator.source.model import Person
 from generator.source.project import Project
 from generator.source.rules import sees_team
+from generator.source.safe import attr
 
 if TYPE_CHECKING:
     from generator.content.plan import Book, NavItem
+
+
+# For Material's `icon` front matter, shown beside the page in the navigation.
+STAGE_ICONS = {
+    "current": "material/flag-variant",
+    "done": "material/check-circle",
+    "next": "material/circle-outline",
+}
 
 
 def _person_tags(person: Person | None, words: Wording, role: str | None = None) -> tuple[str, ...]:

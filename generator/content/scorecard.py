@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+from generator.content.figures import Bar
 from generator.content.views import InitiativeView
-from generator.markdown.charts import Bar
 from generator.source import rules
 from generator.source.checks import CheckResult, gate
 from generator.source.markers import N_

@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
+from generator.content.figures import TimelineStage
 from generator.content.paths import InitiativePaths
-from generator.markdown.svg import TimelineStage
 from generator.source import rules
 from generator.source.model import (
     Activity,

@@ -8,13 +8,12 @@ and the dark palette. Fills are light so black text on them stays readable.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from generator.content.figures import Bar, OutcomeRow, SupportRow
 from generator.content.i18n import Wording, wording
 from generator.markdown.escape import attr
 from generator.source.markers import Nn_
@@ -75,13 +74,6 @@ def _clip(text: str, limit: int) -> str:
 
 
 # --- counts: n of N ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    done: int
-    total: int
 
 
 def count_bars(
@@ -169,13 +161,6 @@ def alignment_weeks(use: AlignmentUse, initiative: str, words: Wording | None = 
 CHIP_W, CHIP_H, CHIP_GAP, PER_LINE = 92, 24, 16, 4
 
 
-@dataclass(frozen=True)
-class SupportRow:
-    name: str
-    points: tuple[tuple[dt.date | None, str], ...]  # (date, support), oldest first
-    stuck: bool  # skeptic or resistant across the two latest assessments
-
-
 def support_over_time(
     rows: Sequence[SupportRow], initiative: str, words: Wording | None = None
 ) -> Markup:
@@ -220,13 +205,6 @@ _MIDDLE = ' text-anchor="middle"'
 
 
 # --- resistance by outcome over time (core) --------------------------------------------------
-
-
-@dataclass(frozen=True)
-class OutcomeRow:
-    on: dt.date
-    today: bool  # the last row: where the entries stand now
-    counts: dict[str, int]  # outcome -> entries
 
 
 def outcomes_over_time(

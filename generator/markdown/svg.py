@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from markupsafe import Markup
 
+from generator.content.figures import MapPoint, TimelineStage
 from generator.content.i18n import Wording, wording
 from generator.markdown.escape import attr
 
 BOX_W = 180
 BOX_H = 64
 GAP = 16
-
-
-@dataclass(frozen=True)
-class TimelineStage:
-    name: str
-    starts: dt.date | None
-    ends: dt.date | None
-    current: bool
-    done: bool
 
 
 def _clip(text: str, limit: int) -> str:
@@ -87,14 +76,6 @@ MAP_CELL_W = 150
 MAP_LINE_H = 18
 MAP_LEFT = 84
 MAP_TOP = 8
-
-
-@dataclass(frozen=True)
-class MapPoint:
-    name: str
-    support: str  # one of SUPPORT_ORDER
-    influence: str  # one of INFLUENCE_ORDER
-    flagged: bool  # skeptic or resistant with no open resistance entry
 
 
 def _map_axes(base: int, grid_w: int, words: Wording) -> list[str]:

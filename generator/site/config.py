@@ -16,14 +16,14 @@ from typing import Any
 
 import yaml
 
-CONFIG = "mkdocs.yml"
-PLUGIN = "playbook"
+from generator.layout import CONFIG, PLAYBOOKS, PLUGIN, TEMPLATES
+from generator.source.problems import UserError
 
 
 @dataclass(frozen=True)
 class SiteConfig:
-    playbooks: str = "playbooks"
-    templates: str = "templates"
+    playbooks: str = PLAYBOOKS
+    templates: str = TEMPLATES
     prefix: str = ""  # the playbook's URL folder, "" or "change/"
     site_url: str | None = None
     directory_urls: bool = True
@@ -33,6 +33,14 @@ class SiteConfig:
     def playbook_url(self) -> str | None:
         """The playbook's own address: the site's, and its folder in the site."""
         return self.site_url.rstrip("/") + "/" + self.prefix if self.site_url else None
+
+
+def plugin_missing() -> UserError:
+    """The refusal for a mkdocs.yml without the playbook plugin, whichever command reads it."""
+    return UserError(
+        f"{CONFIG}: the playbook plugin is not in `plugins:`; add `- {PLUGIN}` there "
+        "(and remove any old `hooks:` entry for the generator)"
+    )
 
 
 def folder(prefix: str) -> str:
@@ -93,8 +101,8 @@ def read_site_config(root: Path) -> SiteConfig:
     theme = data.get("theme")
     theme = theme if isinstance(theme, dict) else {}
     return SiteConfig(
-        playbooks=_text(options.get("playbooks"), "playbooks") or "playbooks",
-        templates=_text(options.get("templates"), "templates") or "templates",
+        playbooks=_text(options.get("playbooks"), PLAYBOOKS) or PLAYBOOKS,
+        templates=_text(options.get("templates"), TEMPLATES) or TEMPLATES,
         prefix=folder(_text(options.get("prefix"), "") or ""),
         site_url=_text(data.get("site_url")),
         directory_urls=data.get("use_directory_urls", True) is not False,
