@@ -13,8 +13,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
+
+from generator.source.problems import UserError, short
 
 CONFIG = "mkdocs.yml"
 PLUGIN = "playbook"
@@ -39,6 +42,26 @@ def folder(prefix: str) -> str:
     """A `prefix` option as a URL folder: '' or 'name/'."""
     name = prefix.strip().strip("/")
     return f"{name}/" if name else ""
+
+
+def checked_url(value: str, where: str) -> str:
+    """A site address as links may carry it: absolute http(s), one line, nothing hidden.
+
+    It reaches mail headers, calendars and every link of a note: a line break would start a
+    header of its own, and `javascript:` or a bare host would be a link that is not the site."""
+    if any(ord(c) < 32 or ord(c) == 127 or c.isspace() for c in value):
+        raise UserError(
+            f"{where}: {short(value)} holds a line break, a space or a control character "
+            "(expected one absolute address such as https://playbook.example/); nothing was "
+            "written"
+        )
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise UserError(
+            f"{where}: {short(value)} is not an absolute http(s) address (expected one such "
+            "as https://playbook.example/); nothing was written"
+        )
+    return value
 
 
 class _Lenient(yaml.SafeLoader):
@@ -90,13 +113,14 @@ def read_site_config(root: Path) -> SiteConfig:
     if not isinstance(data, dict):
         return SiteConfig()
     options = plugin_options(data.get("plugins")) or {}
+    site_url = _text(data.get("site_url"))
     theme = data.get("theme")
     theme = theme if isinstance(theme, dict) else {}
     return SiteConfig(
         playbooks=_text(options.get("playbooks"), "playbooks") or "playbooks",
         templates=_text(options.get("templates"), "templates") or "templates",
         prefix=folder(_text(options.get("prefix"), "") or ""),
-        site_url=_text(data.get("site_url")),
+        site_url=checked_url(site_url, f"{CONFIG}: site_url") if site_url else None,
         directory_urls=data.get("use_directory_urls", True) is not False,
         language=_text(options.get("language")) or _text(theme.get("language")),
     )
