@@ -203,7 +203,7 @@ def build_to_disk(
 
     key = input_key(layout, settings)
     output = run(layout, settings, strict)
-    target = (site_dir or layout.root / "site").resolve()
+    target = (site_dir or layout.root / layout.site.site_dir).resolve()
     build_site(
         layout.root,
         output,

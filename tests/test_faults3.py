@@ -90,3 +90,34 @@ def test_a_really_full_disk_leaves_the_old_site(example: Path, tmp_path: Path) -
         assert sorted(p.name for p in disk.iterdir()) == ["site"]
     finally:
         subprocess.run(["umount", str(disk)], check=False)
+
+
+def _site_dir(root: Path, value: str) -> None:
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + f"\nsite_dir: {value}\n", "utf-8")
+
+
+def test_build_honours_site_dir_of_mkdocs_yml(example: Path) -> None:
+    _site_dir(example, "public")
+    result = run(example, "build")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == f"built the 'leadership' site in {example}/public"
+    assert (example / "public/index.html").is_file()
+    assert not (example / "site").exists()
+    other = example / "elsewhere"
+    assert run(example, "build", "--site-dir", str(other)).exit_code == 0
+    assert (other / "index.html").is_file()
+    assert not (example / "site").exists()
+
+
+@pytest.mark.parametrize("value", [".", ".."])
+def test_a_site_dir_holding_the_repository_is_refused(example: Path, value: str) -> None:
+    _site_dir(example, value)
+    before = sorted(p.name for p in example.iterdir())
+    result = run(example, "build")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"the site folder {(example / value).resolve()} holds the repository itself; build "
+        "into a folder of its own (site_dir in mkdocs.yml, or --site-dir); nothing was written\n"
+    )
+    assert sorted(p.name for p in example.iterdir() if p.name != ".playbook.lock") == before

@@ -40,6 +40,12 @@ def build_site(
     from generator.plugin import PlaybookPlugin
 
     site_dir = site_dir.resolve()
+    if root.resolve().is_relative_to(site_dir):
+        # The build replaces its folder whole: here that would be the repository itself.
+        raise UserError(
+            f"the site folder {site_dir} holds the repository itself; build into a folder of "
+            "its own (site_dir in mkdocs.yml, or --site-dir); nothing was written"
+        )
     staging, retired = staging_of(site_dir), retired_of(site_dir)
     note_replacing(root, site_dir)
     recover_site(site_dir)

@@ -29,6 +29,7 @@ class SiteConfig:
     templates: str = "templates"
     prefix: str = ""  # the playbook's URL folder, "" or "change/"
     site_url: str | None = None
+    site_dir: str = "site"  # where `playbook build` builds, as `mkdocs build` does
     directory_urls: bool = True
     language: str | None = None  # theme.language, or the plugin's own `language`
 
@@ -121,6 +122,7 @@ def read_site_config(root: Path) -> SiteConfig:
         templates=_text(options.get("templates"), "templates") or "templates",
         prefix=folder(_text(options.get("prefix"), "") or ""),
         site_url=checked_url(site_url, f"{CONFIG}: site_url") if site_url else None,
+        site_dir=_text(data.get("site_dir"), "site") or "site",
         directory_urls=data.get("use_directory_urls", True) is not False,
         language=_text(options.get("language")) or _text(theme.get("language")),
     )
