@@ -81,6 +81,13 @@ def advance_command(
 @click.option(
     "--site-url", metavar="URL", help="The site's address (default: mkdocs.yml site_url)."
 )
+@click.option(
+    "--resend",
+    "resend",
+    metavar="PERSON",
+    multiple=True,
+    help="Send again a note an interrupted run may have delivered (repeatable).",
+)
 @click.pass_obj
 @locked
 def notify(
@@ -91,6 +98,7 @@ def notify(
     sender: str | None,
     starttls: bool,
     site_url: str | None,
+    resend: tuple[str, ...],
 ) -> None:
     """Write (or --send) a transition note to every member of INITIATIVE's team.
 
@@ -103,6 +111,8 @@ def notify(
         raise click.UsageError("--send and --smtp HOST:PORT go together")
     if starttls and not send:
         raise click.UsageError("--starttls only applies with --send")
+    if resend and not send:
+        raise click.UsageError("--resend only applies with --send")
     where = None
     if server:
         try:
@@ -113,7 +123,7 @@ def notify(
     batch = notes.prepare(layout, initiative, sender, site_url)
     notes.write(batch, click.echo)
     if where is not None:
-        notes.send(batch, layout.root, where, click.echo)
+        notes.send(batch, layout.root, where, click.echo, frozenset(resend))
 
 
 @click.command()
