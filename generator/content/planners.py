@@ -251,7 +251,8 @@ def people(
 
 
 def hand_written(book: Book, pages: dict[str, bytes], common: dict[str, Any]) -> None:
-    """Pages from playbooks/pages/, carried unchanged; Markdown ones are listed in the nav."""
+    """Pages from playbooks/pages/, carried unchanged; Markdown ones are listed in the nav,
+    under a section whose name says what it holds (a link reading "More" names no purpose)."""
     words = common["settings"].words
     listed: list[NavItem] = []
     for rel, raw in sorted(pages.items()):
@@ -259,7 +260,7 @@ def hand_written(book: Book, pages: dict[str, bytes], common: dict[str, Any]) ->
         if rel.endswith(".md"):
             listed.append(paths.hand_written(rel))
     if listed:
-        book.nav.append({words.gettext("More"): listed})
+        book.nav.append({words.gettext("Guides and background"): listed})
 
 
 def tags(book: Book, common: dict[str, Any]) -> None:
