@@ -81,7 +81,13 @@ def resolve(shown: str, draft: Draft, settle: dt.date | None) -> Report:
                 f"{shown}: the report's dates read two ways ({_two_ways(readings)}): give "
                 "--date YYYY-MM-DD, the day of the meeting; nothing was changed"
             )
-        order = next((o for o in ORDERS if readings[o] == settle), order)
+        chosen = [o for o in ORDERS if readings[o] == settle]
+        if not chosen:
+            raise UserError(
+                f"{shown}: is the report of a meeting on {_two_ways(readings)}, not of "
+                f"{settle.isoformat()} (--date); nothing was changed"
+            )
+        order = chosen[0]
     date = draft.meeting_date(order)
     assert date is not None  # every stamp reads in `order`
     if settle is not None and date != settle:
