@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING, Any
 
 from generator.content import paths
 from generator.content.engagement import EngagementView
-from generator.content.i18n import N_, Wording
+from generator.content.i18n import Wording
 from generator.content.scorecard import Scorecard
 from generator.content.trends import Trends
 from generator.content.views import InitiativeView
 from generator.content.what_changed import what_changed
 from generator.markdown.escape import attr
 from generator.markdown.icons import STAGE_ICONS
+from generator.source.markers import N_
 from generator.source.model import Person
 from generator.source.project import Project
 from generator.source.rules import sees_team

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from generator.content.i18n import Nn_, Wording, wording
+from generator.content.i18n import Wording, wording
 from generator.markdown.escape import attr
+from generator.source.markers import Nn_
 
 if TYPE_CHECKING:
     from generator.content.scorecard import AlignmentUse
