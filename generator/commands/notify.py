@@ -92,7 +92,8 @@ def prepare(
             f"initiatives: {', '.join(known) or 'none'}"
         )
     views = [
-        InitiativeView(k, ini, project.people, AUDIENCE) for k, ini in project.initiatives.items()
+        InitiativeView(k, ini, project.people, AUDIENCE, project.pulse.get(k))
+        for k, ini in project.initiatives.items()
     ]
     view = next(v for v in views if v.id == iid)
     settings = settings_for(layout, AUDIENCE)

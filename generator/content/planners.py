@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from generator.content import paths
 from generator.content.engagement import EngagementView
 from generator.content.i18n import Wording
-from generator.content.scorecard import Scorecard
+from generator.content.scorecard import Scorecard, member_answers
 from generator.content.trends import Trends
 from generator.content.views import InitiativeView
 from generator.content.what_changed import what_changed
@@ -94,7 +94,7 @@ def initiative(book: Book, view: InitiativeView, common: dict[str, Any]) -> None
         section += _team(book, view, ctx, banner)
     if scorecard:
         trends = Trends(view, common["today"]) if audience == "core" else None
-        card = {**ctx, "trends": trends}
+        card = {**ctx, "trends": trends, "answers": member_answers(view)}
         section.append(page(where.scorecard, "scorecard.md.j2", N_("Alignment scorecard"), card))
     if audience == "core" and view.ini.team:
         engaged = {**ctx, "engagement": EngagementView(view)}

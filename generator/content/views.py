@@ -25,6 +25,7 @@ from generator.source.model import (
     Stage,
     Visibility,
 )
+from generator.source.pulse import PulseSummary
 
 LETTERS = ("R", "A", "C", "I")
 MATRIX_MAX_COLUMNS = 15
@@ -48,10 +49,17 @@ class Peer:
 
 class InitiativeView:
     def __init__(
-        self, id_: str, ini: Initiative, people: dict[str, Person], audience: Visibility
+        self,
+        id_: str,
+        ini: Initiative,
+        people: dict[str, Person],
+        audience: Visibility,
+        pulse: PulseSummary | None = None,
     ) -> None:
         self.id = id_
         self.ini = ini
+        # The pulse's anonymous tallies (the audience filter computed them from every answer).
+        self.pulse = pulse
         self.people = people
         self.audience = audience
         self.paths = InitiativePaths(id_)

@@ -18,6 +18,7 @@ from generator.content.i18n import Wording, wording
 from generator.markdown.escape import attr
 from generator.markdown.figures import as_text
 from generator.source.markers import Nn_
+from generator.source.pulse import QuestionTally
 
 if TYPE_CHECKING:
     from generator.content.scorecard import AlignmentUse
@@ -277,3 +278,66 @@ def outcomes_over_time(
             at += width
         y += 48
     return _svg("outcomes", "resistance", title, y, body, as_text(title, words, lines))
+
+
+# --- the pulse: the spread of the answers ----------------------------------------------------
+
+SPREAD_FILL = ("#ef9a9a", "#ffcc80", "#e0e0e0", "#c5e1a5", "#81c784")  # 1 (disagree) .. 5
+
+
+def pulse_spread(
+    key: str,
+    questions: Sequence[QuestionTally],
+    initiative: str,
+    stage: str,
+    words: Wording | None = None,
+) -> Markup:
+    """Per question (only those with enough answers to show), how many answered 1 to 5: five
+    columns, each with its count written under it, and the median."""
+    words = words or wording()
+    title = words.gettext("%(initiative)s: %(stage)s, the spread of the pulse's answers") % {
+        "initiative": initiative,
+        "stage": stage,
+    }
+    column = (WIDTH - 4) / 5
+    body, y = [], 4
+    lines: list[list[str]] = []
+    for q in questions:
+        assert q.counts is not None and q.median is not None
+        heading = words.gettext("%(question)s: median %(median)s, %(done)s of %(total)s") % {
+            "question": _clip(q.text, 34),
+            "median": words.number(q.median),
+            "done": q.answered,
+            "total": q.asked,
+        }
+        body.append(_text(2, y + 14, heading, 12, ' font-weight="bold"'))
+        lines.append(
+            [
+                words.gettext("%(question)s: median %(median)s, %(done)s of %(total)s")
+                % {
+                    "question": q.text,
+                    "median": words.number(q.median),
+                    "done": q.answered,
+                    "total": q.asked,
+                }
+            ]
+        )
+        top = y + 22
+        for i, n in enumerate(q.counts):
+            x = 2 + i * column
+            height = 30 * n / max(q.answered, 1)
+            body.append(
+                f'<rect x="{x + 4:.1f}" y="{top}" width="{column - 8:.1f}" height="30" '
+                f'fill="{TRACK}" stroke="{EDGE}" stroke-width="1"/>'
+            )
+            if n:
+                body.append(
+                    f'<rect x="{x + 4:.1f}" y="{top + 30 - height:.1f}" width="{column - 8:.1f}" '
+                    f'height="{height:.1f}" fill="{SPREAD_FILL[i]}" stroke="{INK}" '
+                    'stroke-width="0.5"/>'
+                )
+            label = words.gettext("%(answer)s: %(count)s") % {"answer": i + 1, "count": n}
+            body.append(_text(x + column / 2, top + 46, label, 12, _MIDDLE))
+            lines.append([f"{q.text}, {label}"])
+        y = top + 56
+    return _svg("spread", key, title, y, body, as_text(title, words, lines))
