@@ -45,6 +45,16 @@ from generator.source.problems import UserError
 from generator.source.project import Project
 from generator.source.rules import sees
 
+__all__ = [
+    "ABOUT_STAGE_LEFT",
+    "CHECK_LEVEL",
+    "FIELD_LEVELS",
+    "PERSON_LEVEL",
+    "T",
+    "audience_level",
+    "filter_project",
+]
+
 T = TypeVar("T")
 
 # Who may see each gate check and its result: the people who fail it are named with it.

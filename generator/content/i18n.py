@@ -24,6 +24,21 @@ from babel.support import Translations
 
 from generator.source.problems import UserError
 
+__all__ = [
+    "DOMAIN",
+    "LABELS",
+    "LOCALE",
+    "NC_",
+    "N_",
+    "Nn_",
+    "SOURCE",
+    "SUPPORTED",
+    "Wording",
+    "catalog_path",
+    "language_of",
+    "wording",
+]
+
 SOURCE = "en"
 SUPPORTED = ("en", "de", "fr", "es")
 DOMAIN = "playbook"
@@ -120,17 +135,17 @@ def language_of(code: str | None) -> tuple[str, str | None]:
     raise UserError(f"unknown language '{code}' (expected one of: {supported})")
 
 
-def N_(message: str) -> str:  # noqa: N802 (gettext's marker name)
+def N_(message: str) -> str:
     """Marks a message for extraction (`make messages`); it is translated where it is shown."""
     return message
 
 
-def Nn_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 (gettext's marker name)
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
     """Marks a message with its plural for extraction; counted and translated where shown."""
     return singular, plural
 
 
-def NC_(context: str, message: str) -> tuple[str, str]:  # noqa: N802 (gettext's marker name)
+def NC_(context: str, message: str) -> tuple[str, str]:
     """Marks a message with its context for extraction (`make messages`); translated later."""
     return context, message
 

@@ -18,6 +18,8 @@ from generator.content.views import InitiativeView
 from generator.source import rules
 from generator.source.model import Module, Stage
 
+__all__ = ["AlignmentUse", "Count", "Scorecard", "StageScore", "Training"]
+
 # How the whole-team training of a stage went, for the wording: no module for the whole team,
 # none recorded yet, some members missing, everyone there.
 Training = Literal["no-module", "unrecorded", "missing", "everyone"]

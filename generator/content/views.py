@@ -26,6 +26,15 @@ from generator.source.model import (
     Visibility,
 )
 
+__all__ = [
+    "AlignmentView",
+    "InitiativeView",
+    "Involvement",
+    "LETTERS",
+    "MATRIX_MAX_COLUMNS",
+    "Peer",
+]
+
 LETTERS = ("R", "A", "C", "I")
 MATRIX_MAX_COLUMNS = 15
 

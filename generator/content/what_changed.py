@@ -25,6 +25,8 @@ from generator.content.i18n import Nn_, Wording, wording
 from generator.content.views import InitiativeView, Involvement
 from generator.source.model import Activity, Module, Session, Stage
 
+__all__ = ["Delta", "KINDS", "Kind", "MemberChange", "StageChange", "T", "what_changed"]
+
 T = TypeVar("T")
 Kind = Literal["new", "ends", "stays"]
 KINDS: tuple[Kind, ...] = ("new", "ends", "stays")

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from generator.source.model import Initiative, Person
 
+__all__ = ["Project"]
+
 
 @dataclass(frozen=True)
 class Project:
