@@ -10,7 +10,6 @@ import click
 
 from generator.commands import cli as commands
 from generator.commands.options import audience_option, locked, rendered, settings, strict_option
-from generator.layout import SITE
 from generator.pipeline import (
     Layout,
     build_to_disk,
@@ -102,7 +101,7 @@ def render(layout: Layout, audience: str, strict: bool) -> None:
     "--site-dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Where to build the site (default: site/).",
+    help="Where to build the site (default: mkdocs.yml site_dir, else site/).",
 )
 @strict_option
 @click.pass_obj
@@ -110,7 +109,7 @@ def render(layout: Layout, audience: str, strict: bool) -> None:
 def build(layout: Layout, audience: str, site_dir: Path | None, strict: bool) -> None:
     """Render, then build the site with MkDocs."""
     build_to_disk(layout, settings(layout, audience), site_dir, strict=strict)
-    click.echo(f"built the '{audience}' site in {site_dir or layout.root / SITE}")
+    click.echo(f"built the '{audience}' site in {site_dir or layout.root / layout.site.site_dir}")
 
 
 @cli.command()
@@ -149,7 +148,13 @@ def schema(layout: Layout, out: Path | None) -> None:
         click.echo(f"{(folder / name).as_posix()}: {'written' if name in changed else 'unchanged'}")
 
 
-for command in (commands.advance_command, commands.notify, commands.init, commands.people):
+for command in (
+    commands.advance_command,
+    commands.notify,
+    commands.init,
+    commands.people,
+    commands.attendance,
+):
     cli.add_command(command)
 
 

@@ -21,7 +21,7 @@ from generator.content.audience import filter_project
 from generator.content.i18n import language_of
 from generator.content.plan import NavItem, Plan, plan
 from generator.content.settings import DEFAULT_AUDIENCE, Settings
-from generator.layout import CONFIG, GENERATED, SITE
+from generator.layout import CONFIG, GENERATED
 from generator.markdown.render import render
 from generator.site.config import SiteConfig, read_site_config
 from generator.site.freshness import input_key
@@ -228,7 +228,7 @@ def build_to_disk(
 
     key = input_key(layout, settings)
     output = run(layout, settings, strict)
-    target = (site_dir or layout.root / SITE).resolve()
+    target = (site_dir or layout.root / layout.site.site_dir).resolve()
     build_site(
         layout.root,
         output,

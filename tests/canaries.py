@@ -10,7 +10,7 @@ The level of a value (the lowest audience that may see it) follows SPEC "Audienc
 4. what hangs off a stage (an item's `stage`, a member's duties keyed by stage id, a history
    entry) has at least that stage's level, and what a transition says about the stage it left
    (audience.ABOUT_STAGE_LEFT) at least that stage's level;
-5. a failed gate check has at least its check's level (audience.CHECK_LEVEL).
+5. a failed gate check has at least its check's level (checks.CHECKS).
 
 Text holds a canary `zq<level><n><field>zq`; a definition id (a field named `id`) one that is
 an id; a date a day no other field holds, recorded as a canary above everyone. Other ids are
@@ -30,11 +30,11 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from generator.content.audience import (
     ABOUT_STAGE_LEFT,
-    CHECK_LEVEL,
     FIELD_LEVELS,
     PERSON_LEVEL,
 )
 from generator.content.i18n import wording
+from generator.source.checks import CHECKS
 from generator.source.model import ID_PATTERN, GateCheck, Initiative, Member, Person, Visibility
 from generator.source.rules import rank
 
@@ -209,7 +209,11 @@ class _Planter:
         if item is Member:
             return [self.instance(Member, level, person=p) for p in self.team]
         if "check" in fields and fields["check"].annotation == GateCheck:
-            return [self.instance(item, _top(level, lv), check=c) for c, lv in CHECK_LEVEL.items()]
+            return [
+                self.instance(item, _top(level, lv), check=c.id)
+                for c in CHECKS.values()
+                for lv in [c.level]
+            ]
         if "visibility" not in fields:
             return [self.instance(item, level)]
         out = [self.instance(item, _top(level, v), visibility=v) for v in ORDER]

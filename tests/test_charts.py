@@ -19,7 +19,7 @@ from tests.test_goldens import _generate
 
 NS = "{http://www.w3.org/2000/svg}"
 FIGURE = re.compile(
-    r'<div class="pb-figure">(<svg class="pb-(?:bars|alignment|support|outcomes)".*?</svg>)</div>'
+    r'<div class="pb-figure">(<svg class="pb-(?:bars|alignment|support|outcomes)".*?</svg>)<details'
 )
 
 
@@ -70,7 +70,9 @@ def test_user_text_in_a_picture_is_escaped() -> None:
         '<title id="pb-bars-s-title">&lt;script&gt;: &amp;, charters, training and activities'
         "</title>"
     ) in svg
-    ET.fromstring(str(svg).removeprefix('<div class="pb-figure">').removesuffix("</div>"))
+    # Well-formed as XML, the figures beside the picture too (both hold the escaped text).
+    ET.fromstring(str(svg))
+    assert str(svg).count("&lt;b&gt;&#123;&#123; x &#125;&#125;&lt;/b&gt; &amp; co: 1 of 2") == 2
 
 
 BASE = {

@@ -4,13 +4,14 @@ Templates never decide confidentiality: anything an audience may not see is gone
 model they are given. Levels (SPEC "Audiences"): initiative, stage, activity and training
 content is `everyone`; role charters, person pages, team tables and decision rights are
 `leadership`; assessments, the resistance plan and facilitator notes are `core`. Who attended
-a session is team membership (`leadership`), and so are the gate checks, which judge the
-team; `resistance-reviewed` judges the resistance plan, so it is `core`, with assessment
-history and resistance updates. These levels are declared once, in FIELD_LEVELS,
-PERSON_LEVEL and CHECK_LEVEL: the filter reads them, and the leak tests plant a canary under
-each. A list item (stage, activity, training module, exercise, agenda line) may raise or
-lower its own level with `visibility`; whatever hangs off a hidden stage (its activities,
-modules, each member's duties in it, its history) is hidden with it.
+a session is team membership (`leadership`), and so are most gate checks, which judge the
+team; a check judging the resistance plan is `core`, with assessment history and resistance
+updates. These levels are declared once, in FIELD_LEVELS,
+PERSON_LEVEL and each gate check's `level` (checks.CHECKS): the filter reads them, and the
+leak tests plant a canary under each. A list item (stage, activity, training module,
+exercise, agenda line) may raise or lower its own level with `visibility`; whatever hangs
+off a hidden stage (its activities, modules, each member's duties in it, its history) is
+hidden with it.
 
 Nothing on a page may hint that something is hidden from it: a hidden agenda line gives its
 minutes to the visible line before it (the first visible line, when none is before it), so a
@@ -26,12 +27,12 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from generator.source.checks import CHECKS
 from generator.source.model import (
     AUDIENCES,
     Activity,
     AgendaItem,
     FailedCheck,
-    GateCheck,
     HistoryEntry,
     Initiative,
     Member,
@@ -47,23 +48,13 @@ from generator.source.rules import sees
 
 __all__ = [
     "ABOUT_STAGE_LEFT",
-    "CHECK_LEVEL",
     "FIELD_LEVELS",
     "PERSON_LEVEL",
-    "T",
     "audience_level",
     "filter_project",
 ]
 
 T = TypeVar("T")
-
-# Who may see each gate check and its result: the people who fail it are named with it.
-CHECK_LEVEL: dict[GateCheck, Visibility] = {
-    "charters-signed": "leadership",
-    "team-trained": "leadership",
-    "resistance-reviewed": "core",
-}
-
 
 # The fields seen only from a level up (SPEC "Audiences"), besides each list item's own
 # `visibility`: what a field holds is seen from its level and never below. The filter below
@@ -143,7 +134,7 @@ def _module(m: Module, audience: Visibility) -> Module:
 def _checks(failed: list[FailedCheck], audience: Visibility) -> list[FailedCheck]:
     if not _shown(HistoryEntry, "failed_checks", audience):
         return []
-    return [f for f in failed if sees(audience, CHECK_LEVEL[f.check])]
+    return [f for f in failed if sees(audience, CHECKS[f.check].level)]
 
 
 def _history(ini: Initiative, stage_ids: set[str], audience: Visibility) -> list[HistoryEntry]:
@@ -183,7 +174,7 @@ def _initiative(iid: str, ini: Initiative, audience: Visibility) -> Initiative:
     training = [
         _module(t, audience) for t in _visible(ini.training, audience) if t.stage in stage_ids
     ]
-    checks = [c for c in ini.gate_checks if sees(audience, CHECK_LEVEL[c])]
+    checks = [c for c in ini.gate_checks if sees(audience, CHECKS[c].level)]
     return ini.model_copy(
         update={
             "stages": stages,

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 from generator.content import paths
 from generator.content.engagement import EngagementView
-from generator.content.i18n import N_, Wording
+from generator.content.i18n import Wording
 from generator.content.scorecard import Scorecard
 from generator.content.trends import Trends
 from generator.content.views import InitiativeView
 from generator.content.what_changed import what_changed
+from generator.source.markers import N_
 from generator.source.model import Person
 from generator.source.project import Project
 from generator.source.rules import sees_team
@@ -252,7 +253,8 @@ def people(
 
 
 def hand_written(book: Book, pages: dict[str, bytes], common: dict[str, Any]) -> None:
-    """Pages from playbooks/pages/, carried unchanged; Markdown ones are listed in the nav."""
+    """Pages from playbooks/pages/, carried unchanged; Markdown ones are listed in the nav,
+    under a section whose name says what it holds (a link reading "More" names no purpose)."""
     words = common["settings"].words
     listed: list[NavItem] = []
     for rel, raw in sorted(pages.items()):
@@ -260,7 +262,7 @@ def hand_written(book: Book, pages: dict[str, bytes], common: dict[str, Any]) ->
         if rel.endswith(".md"):
             listed.append(paths.hand_written(rel))
     if listed:
-        book.nav.append({words.gettext("More"): listed})
+        book.nav.append({words.gettext("Guides and background"): listed})
 
 
 def tags(book: Book, common: dict[str, Any]) -> None:

@@ -2,7 +2,7 @@
 answered from its records with the playbook's rules (rules.py), so templates stay wording.
 
 It sees a model already filtered for its audience (leadership or core): it counts only what
-that audience may see, and the gate checks the audience may see (audience.CHECK_LEVEL).
+that audience may see, and the gate checks the audience may see (checks.CHECKS: each check's level).
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from functools import cached_property
 from typing import Literal
 
 from generator.content.figures import Bar
-from generator.content.i18n import N_
 from generator.content.views import InitiativeView
 from generator.source import rules
+from generator.source.checks import CheckResult, gate
+from generator.source.markers import N_
 from generator.source.model import Module, Stage
 
 __all__ = ["AlignmentUse", "Count", "Scorecard", "StageScore", "Training"]
@@ -42,7 +43,7 @@ class StageScore:
     training: Training
     next_session: dt.date | None  # the next whole-team session, from today
     activities: Count
-    checks: tuple[rules.CheckResult, ...]
+    checks: tuple[CheckResult, ...]
 
     def bars(self) -> list[Bar]:
         return [
@@ -110,7 +111,7 @@ class Scorecard:
             training=self._training(modules, stage.id, missing),
             next_session=self._next_session(modules),
             activities=Count(sum(a.status == "done" for a in acts), len(acts)),
-            checks=tuple(rules.gate(ini, stage.id, on)),
+            checks=tuple(gate(ini, stage.id, on)),
         )
 
     def _training(self, modules: list[Module], sid: str, missing: tuple[str, ...]) -> Training:

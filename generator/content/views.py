@@ -255,6 +255,14 @@ class InitiativeView:
             return list(self.team_ids)
         return [p for p in module.attendees if p in self.team_ids]
 
+    def named_attendees(self, module: Module) -> list[str]:
+        """Who a module names as its attendees, as this audience may see them: none when the
+        module is for the whole team, or when the audience does not see the team (the filter
+        left the list empty), so a page then says only that named members attend."""
+        if module.attendees == "all":
+            return []
+        return self.attendees(module)
+
     def training_for(self, pid: str) -> list[Module]:
         return [t for t in self.ini.training if t.attendees == "all" or pid in t.attendees]
 

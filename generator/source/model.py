@@ -100,7 +100,8 @@ RootCause = Literal[
     "other",
 ]
 Outcome = Literal["open", "improving", "resolved", "escalated"]
-# Checks computed from the playbook's own records that `playbook advance` also requires.
+# Checks computed from the playbook's own records that `playbook advance` also requires;
+# each is defined in checks.CHECKS (its words, its level, how it is computed).
 GateCheck = Literal["charters-signed", "team-trained", "resistance-reviewed"]
 
 AUDIENCES: tuple[Visibility, ...] = ("everyone", "leadership", "core")
@@ -336,10 +337,8 @@ class Initiative(_Model):
     current_stage: Id = Field(description="Stage id the initiative is in now.")
     gate_checks: list[GateCheck] = Field(
         [],
-        description="Computed checks `playbook advance` requires besides the exit criteria: "
-        "charters-signed (every member signed their charter), team-trained (every member "
-        "attended a whole-team session of the current stage), resistance-reviewed (no open "
-        "resistance entry past its review_on).",
+        description="Computed checks `playbook advance` requires besides the exit criteria "
+        "(checks.CHECKS).",
     )
     timezone: ZoneName = Field(
         DEFAULT_ZONE, description="IANA time zone of session times, e.g. Europe/London."

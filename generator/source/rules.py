@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
 
 from generator.source.model import (
     AUDIENCES,
     Alignment,
-    GateCheck,
     Initiative,
     Member,
     Module,
@@ -200,40 +198,12 @@ def weeks_used(ini: Initiative, today: dt.date) -> float | None:
     return None if began is None else max(0, (today - began).days) / 7
 
 
-# --- the gate -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """One gate check of one stage, on a date, and the people who fail it (team order)."""
-
-    check: GateCheck
-    failing: tuple[str, ...]
-
-    @property
-    def passed(self) -> bool:
-        return not self.failing
+# --- the gate (the checks themselves: checks.py) ----------------------------------------
 
 
 def unsigned(ini: Initiative, on: dt.date) -> list[str]:
     """Members with no charter signed by `on`."""
     return [m.person for m in ini.team if m.charter_signed is None or m.charter_signed > on]
-
-
-def gate_check(ini: Initiative, check: GateCheck, stage_id: str, on: dt.date) -> CheckResult:
-    """A gate check of a stage as it stood on `on`."""
-    if check == "charters-signed":
-        failing = unsigned(ini, on)
-    elif check == "team-trained":
-        failing = untrained(ini, stage_id)
-    else:  # resistance-reviewed
-        failing = list(dict.fromkeys(r.person for r in ini.resistance if review_due(r, on)))
-    return CheckResult(check, tuple(failing))
-
-
-def gate(ini: Initiative, stage_id: str, on: dt.date) -> list[CheckResult]:
-    """Every gate check of the initiative for a stage, on a date, in the order written."""
-    return [gate_check(ini, c, stage_id, on) for c in ini.gate_checks]
 
 
 def left_on(ini: Initiative, stage_id: str) -> dt.date | None:
