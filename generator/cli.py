@@ -19,6 +19,8 @@ from generator.pipeline import (
 )
 from generator.source.problems import UserError
 
+__all__ = ["build", "cli", "main", "render", "schema", "serve", "validate"]
+
 
 class _Plain(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:

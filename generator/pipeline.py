@@ -38,7 +38,23 @@ log = logging.getLogger("playbook")
 # Warnings go to our logger from the CLI, to MkDocs' plugin logger from the plugin.
 Logger = logging.Logger | logging.LoggerAdapter[Any]
 
-__all__ = ["DEFAULT_AUDIENCE", "Layout", "Output", "Rendered", "Settings", "run", "today"]
+__all__ = [
+    "DEFAULT_AUDIENCE",
+    "Layout",
+    "Logger",
+    "Output",
+    "Rendered",
+    "Settings",
+    "build_to_disk",
+    "generate",
+    "load_project",
+    "log",
+    "render_to_disk",
+    "run",
+    "run_locked",
+    "settings_for",
+    "today",
+]
 
 
 @dataclass(frozen=True)

@@ -71,10 +71,13 @@ def import_graph(modules: dict[str, Path]) -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {}
     for name, path in modules.items():
         tree = ast.parse(path.read_text("utf-8"), str(path))
+        # A module's own packages are already imported (or being imported) before it runs:
+        # a package that imports its own modules is no cycle.
+        own = set(_with_parents(name))
         edges: set[str] = set()
         for node in _imports(tree):
             for target in _targets(node, name, path.name == "__init__.py"):
-                edges.update(t for t in _with_parents(target) if t in modules and t != name)
+                edges.update(t for t in _with_parents(target) if t in modules and t not in own)
         graph[name] = edges
     return graph
 

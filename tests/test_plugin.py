@@ -247,6 +247,7 @@ def test_pip_installed_package_carries_templates_and_theme(tmp_path: Path) -> No
     assert listing(REPO / "templates", "*.j2") <= listing(packaged / "templates", "*.j2")
     assert listing(REPO / "site_overrides", "*.*") <= listing(packaged / "theme", "*.*")
     assert listing(REPO / "generator" / "locale", "*.po") <= listing(packaged / "locale", "*.po")
+    assert (packaged / "py.typed").is_file(), "py.typed does not ship: the package is typed"
     root = foreign_site(tmp_path / "site")
     env = {"PYTHONPATH": str(target)}
     where = subprocess.run(

@@ -29,6 +29,8 @@ from generator.source.problems import UserError
 from generator.source.validate import validate
 from generator.source.yamlfile import Document, load
 
+__all__ = ["Move", "advance"]
+
 
 @dataclass(frozen=True)
 class Move:

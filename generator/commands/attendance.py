@@ -31,6 +31,8 @@ from generator.source.rules import invited
 from generator.source.validate import validate
 from generator.source.yamlfile import load
 
+__all__ = ["Attendance", "import_attendance", "summary"]
+
 
 @dataclass(frozen=True)
 class Attendance:

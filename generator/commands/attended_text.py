@@ -12,6 +12,8 @@ import yaml
 
 from generator.commands.yamltext import CannotEdit, end_line, split_lines
 
+__all__ = ["add_attended"]
+
 
 def _get(node: yaml.Node, key: str) -> tuple[yaml.Node, yaml.Node] | None:
     if not isinstance(node, yaml.MappingNode):

@@ -14,6 +14,8 @@ import click
 from generator.commands.options import locked, rendered, settings
 from generator.pipeline import Layout, render_to_disk, today
 
+__all__ = ["advance_command", "init", "notify", "people", "people_import"]
+
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:

@@ -17,6 +17,15 @@ from generator.source.load import RESERVED
 from generator.source.model import ID_RULE, is_id
 from generator.source.problems import UserError
 
+__all__ = [
+    "DEFAULT_STAGES",
+    "PERSON_PLACEHOLDERS",
+    "SCHEMA_LINE",
+    "Scaffold",
+    "scaffold",
+    "write_scaffold",
+]
+
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/{kind}.schema.json\n"
 DEFAULT_STAGES = ("infancy", "development", "implementation")
 # The optional person fields, commented out; `people import` fills them in place.

@@ -27,6 +27,8 @@ from generator.source.model import Visibility
 from generator.source.problems import UserError, printable
 from generator.source.validate import validate
 
+__all__ = ["AUDIENCE", "Batch", "NO_SENDER", "prepare", "send", "write"]
+
 # The drafts say what the leadership site says: never anything core.
 AUDIENCE: Visibility = "leadership"
 NO_SENDER = "playbook@playbook.invalid"  # a reserved domain (RFC 2606): it cannot be sent

@@ -48,6 +48,14 @@ from generator.source.project import Project
 from generator.source.pulse import summarise
 from generator.source.rules import sees
 
+__all__ = [
+    "ABOUT_STAGE_LEFT",
+    "FIELD_LEVELS",
+    "PERSON_LEVEL",
+    "audience_level",
+    "filter_project",
+]
+
 T = TypeVar("T")
 
 # The fields seen only from a level up (SPEC "Audiences"), besides each list item's own

@@ -15,6 +15,8 @@ from generator.content.views import InitiativeView
 from generator.source import rules
 from generator.source.model import Member, Resistance
 
+__all__ = ["EngagementView", "Unplanned"]
+
 
 @dataclass(frozen=True)
 class Unplanned:

@@ -26,6 +26,18 @@ from generator.source.checks import CHECKS
 from generator.source.markers import NC_
 from generator.source.problems import UserError
 
+__all__ = [
+    "DOMAIN",
+    "LABELS",
+    "LOCALE",
+    "SOURCE",
+    "SUPPORTED",
+    "Wording",
+    "catalog_path",
+    "language_of",
+    "wording",
+]
+
 SOURCE = "en"
 SUPPORTED = ("en", "de", "fr", "es")
 DOMAIN = "playbook"

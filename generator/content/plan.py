@@ -17,6 +17,8 @@ from generator.source.model import Visibility
 from generator.source.project import Project
 from generator.source.rules import sees_team
 
+__all__ = ["Book", "EPOCH", "NavItem", "Page", "Plan", "plan"]
+
 NavItem = dict[str, Any] | str
 # The site's date when no stage transition was ever recorded.
 EPOCH = dt.date(2000, 1, 1)

@@ -24,6 +24,8 @@ from generator.source.safe import attr
 if TYPE_CHECKING:
     from generator.content.plan import Book, NavItem
 
+__all__ = ["PACK_SIZE", "STAGE_ICONS", "hand_written", "home", "initiative", "people", "tags"]
+
 
 # For Material's `icon` front matter, shown beside the page in the navigation.
 STAGE_ICONS = {

@@ -20,6 +20,8 @@ from generator.source.markers import N_
 from generator.source.model import Module, PulseQuestion, Stage
 from generator.source.pulse import QuestionTally, StageTally
 
+__all__ = ["AlignmentUse", "Count", "Scorecard", "StageScore", "Training"]
+
 # How the whole-team training of a stage went, for the wording: no module for the whole team,
 # none recorded yet, some members missing, everyone there.
 Training = Literal["no-module", "unrecorded", "missing", "everyone"]

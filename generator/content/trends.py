@@ -15,6 +15,8 @@ from generator.content.figures import OutcomeRow, SupportRow
 from generator.content.views import InitiativeView
 from generator.source import rules
 
+__all__ = ["SupportTrend", "Trends"]
+
 
 @dataclass(frozen=True)
 class SupportTrend:

@@ -27,6 +27,15 @@ from generator.source.model import (
 )
 from generator.source.pulse import PulseSummary
 
+__all__ = [
+    "AlignmentView",
+    "InitiativeView",
+    "Involvement",
+    "LETTERS",
+    "MATRIX_MAX_COLUMNS",
+    "Peer",
+]
+
 LETTERS = ("R", "A", "C", "I")
 MATRIX_MAX_COLUMNS = 15
 

@@ -26,6 +26,8 @@ from generator.content.views import InitiativeView, Involvement
 from generator.source.markers import Nn_
 from generator.source.model import Activity, Module, Session, Stage
 
+__all__ = ["KINDS", "Delta", "Kind", "MemberChange", "StageChange", "what_changed"]
+
 T = TypeVar("T")
 Kind = Literal["new", "ends", "stays"]
 KINDS: tuple[Kind, ...] = ("new", "ends", "stays")

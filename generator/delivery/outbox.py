@@ -19,6 +19,8 @@ from generator.layout import OUTBOX
 from generator.source.atomic import atomic_write
 from generator.source.problems import UserError
 
+__all__ = ["Draft", "LOG", "SendLog", "folder", "write_drafts"]
+
 LOG = "sent.json"
 
 

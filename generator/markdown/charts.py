@@ -23,6 +23,24 @@ from generator.source.pulse import QuestionTally
 if TYPE_CHECKING:
     from generator.content.scorecard import AlignmentUse
 
+__all__ = [
+    "EDGE",
+    "INK",
+    "OUTCOME_COUNTS",
+    "OUTCOME_FILL",
+    "OUTCOME_ORDER",
+    "OVER",
+    "PART",
+    "SUPPORT_FILL",
+    "TRACK",
+    "WHOLE",
+    "WIDTH",
+    "alignment_weeks",
+    "count_bars",
+    "outcomes_over_time",
+    "support_over_time",
+]
+
 WIDTH = 440
 INK = "#000"
 TRACK = "#eeeeee"

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from generator.content.i18n import Wording
 from generator.markdown.escape import attr
 
+__all__ = ["as_text"]
+
 
 def as_text(
     title: str, words: Wording, rows: Sequence[Sequence[str]], head: Sequence[str] = ()

@@ -11,6 +11,8 @@ from importlib import resources
 
 from markupsafe import Markup
 
+__all__ = ["ROLE_ICONS", "role_icon"]
+
 ROLE_ICONS = {
     "sponsor": "account-star",
     "champion": "bullhorn",

@@ -24,6 +24,8 @@ from generator.markdown import charts, escape, icons, svg
 from generator.source.model import Module, Stage
 from generator.source.problems import UserError
 
+__all__ = ["environment", "render", "render_page"]
+
 
 def _finalizer(words: Wording) -> Callable[[Any], Markup]:
     def finalize(value: Any) -> Markup:

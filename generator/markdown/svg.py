@@ -9,6 +9,20 @@ from generator.content.i18n import Wording, wording
 from generator.markdown.escape import attr
 from generator.markdown.figures import as_text
 
+__all__ = [
+    "BOX_H",
+    "BOX_W",
+    "GAP",
+    "INFLUENCE_ORDER",
+    "MAP_CELL_W",
+    "MAP_LEFT",
+    "MAP_LINE_H",
+    "MAP_TOP",
+    "SUPPORT_ORDER",
+    "stakeholder_map",
+    "timeline",
+]
+
 BOX_W = 180
 BOX_H = 64
 GAP = 16

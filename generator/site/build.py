@@ -29,6 +29,8 @@ from generator.source.problems import UserError
 if TYPE_CHECKING:
     from generator.pipeline import Output
 
+__all__ = ["TakesOutput", "build_site"]
+
 
 @runtime_checkable
 class TakesOutput(Protocol):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-__all__ = ["BuildDate"]
+__all__ = ["BuildDate", "EPOCH"]
 
 EPOCH = "SOURCE_DATE_EPOCH"
 

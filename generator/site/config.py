@@ -20,6 +20,15 @@ import yaml
 from generator.layout import CONFIG, PLAYBOOKS, PLUGIN, SITE, TEMPLATES
 from generator.source.problems import UserError, short
 
+__all__ = [
+    "SiteConfig",
+    "checked_url",
+    "folder",
+    "plugin_missing",
+    "plugin_options",
+    "read_site_config",
+]
+
 
 @dataclass(frozen=True)
 class SiteConfig:
@@ -98,10 +107,14 @@ _Lenient.add_multi_constructor("tag:yaml.org,2002:python/", _unknown)
 
 def plugin_options(plugins: object) -> dict[str, Any] | None:
     """The playbook plugin's options in a `plugins:` value (a list or a mapping)."""
-    entries = plugins.items() if isinstance(plugins, dict) else [
-        next(iter(e.items())) if isinstance(e, dict) and len(e) == 1 else (e, {})
-        for e in (plugins if isinstance(plugins, list) else [])
-    ]
+    entries = (
+        plugins.items()
+        if isinstance(plugins, dict)
+        else [
+            next(iter(e.items())) if isinstance(e, dict) and len(e) == 1 else (e, {})
+            for e in (plugins if isinstance(plugins, list) else [])
+        ]
+    )
     for name, options in entries:
         if name == PLUGIN:
             return dict(options) if isinstance(options, dict) else {}
@@ -114,7 +127,8 @@ def _text(value: object, default: str | None = None) -> str | None:
 
 def read_site_config(root: Path) -> SiteConfig:
     try:
-        data = yaml.load((root / CONFIG).read_text("utf-8"), Loader=_Lenient)  # noqa: S506
+        # _Lenient is a SafeLoader: a tag never builds a Python object.
+        data = yaml.load((root / CONFIG).read_text("utf-8"), Loader=_Lenient)
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
         return SiteConfig()
     if not isinstance(data, dict):

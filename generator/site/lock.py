@@ -29,6 +29,8 @@ from generator.layout import GENERATED, HOLDER, LOCK
 from generator.site.recover import recover_repository
 from generator.source.problems import UserError
 
+__all__ = ["DEFAULT_TIMEOUT", "note_replacing", "repository_lock"]
+
 DEFAULT_TIMEOUT = 120.0
 
 # One FileLock per repository and process: FileLock counts re-entries per thread on one

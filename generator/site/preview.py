@@ -31,7 +31,25 @@ from mkdocs.structure.nav import Navigation
 
 from generator.site.theme import STYLESHEET
 
-__all__ = ["Built", "Key", "Preview", "RenderedFile"]
+__all__ = [
+    "Built",
+    "INDEX_ENTRIES",
+    "KEEP",
+    "Key",
+    "Preview",
+    "RenderedFile",
+    "SEARCH_INDEX",
+    "SEARCH_PLUGINS",
+    "SEARCH_PREVIOUS",
+    "TAGS_DIRECTIVE",
+    "TAGS_LISTING",
+    "digest",
+    "gone",
+    "keep_search_whole",
+    "mark",
+    "navigation",
+    "remember",
+]
 
 # Sites remembered at once: a serve process builds one; a test run builds many, each once.
 KEEP = 8
@@ -115,8 +133,10 @@ def mark(key: Key, files: Iterable[RenderedFile], built: Built) -> int:
     everything = last is None or last.navigation != built.navigation
     count = 0
     for file in files:
-        file.changed = everything or last is None or last.digests.get(file.src_uri) != (
-            built.digests.get(file.src_uri)
+        file.changed = (
+            everything
+            or last is None
+            or last.digests.get(file.src_uri) != (built.digests.get(file.src_uri))
         )
         count += file.changed
     return count

@@ -13,6 +13,8 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
+__all__ = ["recover_repository", "recover_site", "retired_of", "staging_of"]
+
 # tempfile.TemporaryDirectory(prefix=".generated.") names: eight of [a-z0-9_].
 _MARKDOWN_STAGING = re.compile(r"\.generated\.[a-z0-9_]{8}")
 # source/atomic.py's temporary files: `.tmp-` + mkstemp's random part + the suffix.

@@ -25,6 +25,8 @@ from generator.layout import CONFIG, PLUGIN
 from generator.site.config import plugin_missing
 from generator.source.problems import UserError
 
+__all__ = ["DIRTY_WARNING", "plugins_for", "serve_site"]
+
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
@@ -74,8 +76,7 @@ def serve_site(root: Path, audience: str, dev_addr: str) -> None:
     pinned = os.environ.get("PLAYBOOK_AUDIENCE")
     if pinned and pinned != audience:
         raise UserError(
-            f"PLAYBOOK_AUDIENCE={pinned} and --audience {audience} disagree; "
-            "unset one of them"
+            f"PLAYBOOK_AUDIENCE={pinned} and --audience {audience} disagree; unset one of them"
         )
     config_file = root / CONFIG
     plugins = plugins_for(config_file, audience)

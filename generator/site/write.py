@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import posixpath
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.source.atomic import atomic_write
 from generator.source.problems import UserError
+
+__all__ = ["MANIFEST", "WriteReport", "fresh_run", "write"]
 
 MANIFEST = ".playbook-manifest.json"
 

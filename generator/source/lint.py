@@ -14,6 +14,20 @@ from generator.source.problems import Problem
 from generator.source.project import Project
 from generator.source.yamlfile import Document, Key, dotted
 
+__all__ = [
+    "AGENDA_ADDS_UP",
+    "ALIGNMENT_TIME",
+    "CATCH_UP",
+    "EXPLICIT_ROLES",
+    "MEASURE",
+    "PLAN_RESISTANCE",
+    "REVIEW",
+    "REVIEW_RESISTANCE",
+    "SIGN_CHARTER",
+    "TRAIN_TOGETHER",
+    "lint",
+]
+
 EXPLICIT_ROLES = "roles must be explicit; give every member responsibilities in every stage"
 TRAIN_TOGETHER = "train the whole team collectively at every stage"
 PLAN_RESISTANCE = "plan for resistance; add an entry under resistance: for them"

@@ -21,6 +21,49 @@ from pydantic import (
 
 from generator.source.zones import DEFAULT_ZONE, TIME_PATTERN, check_time, check_zone
 
+__all__ = [
+    "AUDIENCES",
+    "Accountabilities",
+    "Activity",
+    "AgendaItem",
+    "Alignment",
+    "Assessment",
+    "Barrier",
+    "ClockTime",
+    "Criterion",
+    "DecisionRights",
+    "Exercise",
+    "FailedCheck",
+    "Format",
+    "GateCheck",
+    "HistoryEntry",
+    "ID_PATTERN",
+    "ID_RULE",
+    "Id",
+    "Influence",
+    "Initiative",
+    "Member",
+    "Module",
+    "Outcome",
+    "PastAssessment",
+    "Person",
+    "Raci",
+    "Reading",
+    "Resistance",
+    "ResistanceUpdate",
+    "Role",
+    "RootCause",
+    "Session",
+    "Stage",
+    "StageDuty",
+    "Status",
+    "Support",
+    "Text",
+    "Visibility",
+    "ZoneName",
+    "is_id",
+]
+
 # For pydantic (Rust regex) and JSON Schema, where `$` is the end of the text. Python's `$`
 # also matches before a final newline: Python code checks ids with is_id, never re.match.
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"

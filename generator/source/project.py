@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from generator.source.model import Initiative, Person
 from generator.source.pulse import PulseSummary
 
+__all__ = ["Project"]
+
 
 @dataclass(frozen=True)
 class Project:

@@ -19,6 +19,8 @@ from generator.source.yamlfile import Key
 if TYPE_CHECKING:
     from generator.source.references import Checker
 
+__all__ = ["check_records"]
+
 
 def check_records(c: Checker) -> None:
     p = c.p

@@ -20,6 +20,8 @@ from generator.source.records import check_records
 from generator.source.safe import safe_url
 from generator.source.yamlfile import Document, Key, dotted
 
+__all__ = ["Checker", "unknown_person"]
+
 
 def unknown_person(value: str, known: Iterable[str]) -> str:
     hint = did_you_mean(value, known)

@@ -16,6 +16,8 @@ from pydantic import BaseModel
 from generator.source.checks import CHECKS
 from generator.source.model import Initiative, Person
 
+__all__ = ["DRAFT", "FOLDER", "SCHEMAS", "schema_files", "schema_of", "write_schemas"]
+
 SCHEMAS: dict[str, type[BaseModel]] = {
     "person.schema.json": Person,
     "initiative.schema.json": Initiative,

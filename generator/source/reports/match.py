@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from generator.source.model import Person
 from generator.source.reports.report import Attendee
 
+__all__ = ["Present", "Stranger", "match", "name_key"]
+
 _APART = re.compile(r"[\s,.;_\-]+")
 _QUOTES = re.compile("['\u2019`]")
 _ASIDE = re.compile(r"^(?P<outer>.*?)\s*\((?P<inner>[^()]*)\)\s*$")

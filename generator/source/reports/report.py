@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from generator.source.problems import UserError
 from generator.source.reports.when import ORDERS, Order, Stamp, clashing, orders, spoken, told_apart
 
+__all__ = ["Attendee", "Draft", "Event", "Report", "Table", "resolve"]
+
 Table = list[tuple[int, list[str]]]
 
 

@@ -15,6 +15,24 @@ from generator.source.reports.report import Attendee, Draft, Event, Table
 from generator.source.reports.text import RowError, header_word
 from generator.source.reports.when import duration, stamp
 
+__all__ = [
+    "A_DATE",
+    "EMAIL",
+    "JOIN",
+    "KIND",
+    "KIND_OLD",
+    "LEAVE",
+    "NAME",
+    "START",
+    "TITLE",
+    "TOTAL",
+    "UPN",
+    "is_log",
+    "is_table",
+    "read",
+    "read_log",
+]
+
 KIND = "Teams attendance report"
 KIND_OLD = "Teams attendance report (single table)"
 

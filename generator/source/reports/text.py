@@ -13,6 +13,17 @@ from dataclasses import dataclass
 
 from generator.source.problems import UserError
 
+__all__ = [
+    "EXPECTED",
+    "MAX_BYTES",
+    "RowError",
+    "decode",
+    "delimiter",
+    "header_word",
+    "refuse",
+    "rows",
+]
+
 MAX_BYTES = 10 * 1024 * 1024
 EXPECTED = "expected a Teams attendance report or a Zoom participants export, as CSV"
 _ZIP = b"PK\x03\x04"  # .xlsx and .docx are zip archives

@@ -13,6 +13,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+__all__ = [
+    "ORDERS",
+    "Order",
+    "Stamp",
+    "clashing",
+    "duration",
+    "orders",
+    "spoken",
+    "stamp",
+    "told_apart",
+]
+
 Order = Literal["day-first", "month-first"]
 ORDERS: tuple[Order, ...] = ("day-first", "month-first")
 

@@ -12,6 +12,8 @@ from generator.source.reports.report import Attendee, Draft, Table
 from generator.source.reports.text import RowError, header_word
 from generator.source.reports.when import stamp
 
+__all__ = ["A_DATE", "EMAIL", "KIND", "MINUTES", "NAME", "is_header", "read"]
+
 KIND = "Zoom participants export"
 NAME = ("name (original name)", "name", "participant name")
 EMAIL = ("user email", "email", "email address")
