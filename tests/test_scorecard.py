@@ -120,7 +120,8 @@ def test_alignment_time_used_against_plan_and_rule_of_thumb(small: Path) -> None
     assert "| Planned | 30 (155% used) |\n" in text
     assert "| Rule of thumb (10 x the first estimate of 2) | 20 |\n" in text
     assert '!!! warning "Over the planned time"' in text
-    assert ">Used: 46.6 weeks since Jan 5, 2026</text>" in text
+    # Over the plan is said in words, not by colour alone (WCAG 1.4.1).
+    assert ">Used: 46.6 weeks since Jan 5, 2026 – over the plan</text>" in text
     assert ">Plan: 30 weeks</text>" in text
     assert ">10 x first estimate: 20 weeks</text>" in text
 
