@@ -32,7 +32,7 @@ def _free_port() -> int:
 
 def _get(url: str) -> str:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (loopback)
+        with urllib.request.urlopen(url, timeout=5) as response:
             return str(response.read().decode("utf-8"))
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return ""

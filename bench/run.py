@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.synth import make_org  # noqa: E402
+from bench.synth import make_org
 
 HERE = Path(__file__).resolve().parent
 

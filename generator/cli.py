@@ -19,6 +19,8 @@ from generator.pipeline import (
 )
 from generator.source.problems import UserError
 
+__all__ = ["build", "cli", "main", "render", "schema", "serve", "validate"]
+
 
 class _Plain(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
@@ -146,7 +148,13 @@ def schema(layout: Layout, out: Path | None) -> None:
         click.echo(f"{(folder / name).as_posix()}: {'written' if name in changed else 'unchanged'}")
 
 
-for command in (commands.advance_command, commands.notify, commands.init, commands.people):
+for command in (
+    commands.advance_command,
+    commands.notify,
+    commands.init,
+    commands.people,
+    commands.attendance,
+):
     cli.add_command(command)
 
 

@@ -21,9 +21,11 @@ from generator.content.audience import filter_project
 from generator.content.i18n import language_of
 from generator.content.plan import NavItem, Plan, plan
 from generator.content.settings import DEFAULT_AUDIENCE, Settings
+from generator.layout import CONFIG, GENERATED
 from generator.markdown.render import render
-from generator.site.config import CONFIG, SiteConfig, read_site_config
+from generator.site.config import SiteConfig, read_site_config
 from generator.site.freshness import input_key
+from generator.site.lock import repository_lock
 from generator.site.write import WriteReport, fresh_run, write
 from generator.source.lint import lint
 from generator.source.load import load_sources
@@ -36,9 +38,23 @@ log = logging.getLogger("playbook")
 # Warnings go to our logger from the CLI, to MkDocs' plugin logger from the plugin.
 Logger = logging.Logger | logging.LoggerAdapter[Any]
 
-GENERATED = "generated"
-
-__all__ = ["DEFAULT_AUDIENCE", "Layout", "Output", "Rendered", "Settings", "run", "today"]
+__all__ = [
+    "DEFAULT_AUDIENCE",
+    "Layout",
+    "Logger",
+    "Output",
+    "Rendered",
+    "Settings",
+    "build_to_disk",
+    "generate",
+    "load_project",
+    "log",
+    "render_to_disk",
+    "run",
+    "run_locked",
+    "settings_for",
+    "today",
+]
 
 
 @dataclass(frozen=True)
@@ -151,6 +167,15 @@ def run(layout: Layout, settings: Settings, strict: bool = False, logger: Logger
         project, warnings = load_project(layout, settings.today, strict, logger)
         the_plan, files = generate(project, layout, settings)
     return Output(settings, the_plan, files, tuple(warnings))
+
+
+def run_locked(layout: Layout, audience: Visibility, logger: Logger = log) -> Output:
+    """The plugin's run, for `audience` today: serve's rebuilds read the playbooks while
+    `advance` or an import may be writing them, so one run at a time, as for every command
+    that writes."""
+    settings = settings_for(layout, audience, logger=logger)
+    with repository_lock(layout.root):
+        return run(layout, settings, logger=logger)
 
 
 def _record(output: Output, key: str) -> dict[str, object]:

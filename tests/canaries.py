@@ -10,7 +10,7 @@ The level of a value (the lowest audience that may see it) follows SPEC "Audienc
 4. what hangs off a stage (an item's `stage`, a member's duties keyed by stage id, a history
    entry) has at least that stage's level, and what a transition says about the stage it left
    (audience.ABOUT_STAGE_LEFT) at least that stage's level;
-5. a failed gate check has at least its check's level (audience.CHECK_LEVEL).
+5. a failed gate check has at least its check's level (checks.CHECKS).
 
 Text holds a canary `zq<level><n><field>zq`; a definition id (a field named `id`) one that is
 an id; a date a day no other field holds, recorded as a canary above everyone. Other ids are
@@ -30,11 +30,11 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from generator.content.audience import (
     ABOUT_STAGE_LEFT,
-    CHECK_LEVEL,
     FIELD_LEVELS,
     PERSON_LEVEL,
 )
 from generator.content.i18n import wording
+from generator.source.checks import CHECKS
 from generator.source.model import ID_PATTERN, GateCheck, Initiative, Member, Person, Visibility
 from generator.source.rules import rank
 
@@ -162,6 +162,10 @@ class _Planter:
             return typing.get_args(bare)[0]
         if typing.get_origin(bare) is list:
             return self.items(typing.get_args(bare)[0], level, where)
+        if typing.get_origin(bare) is dict and where == ("PulseResponse", "answers"):
+            # A pulse answer, keyed by a question planted before it: a figure, no canary.
+            self.note(where, "an answer per question")
+            return {q: 3 for q in self.out.tokens.get(("PulseQuestion", "id"), [])}
         if typing.get_origin(bare) is dict:  # a member's duties, keyed by stage id
             item = _model(typing.get_args(bare)[1])
             assert item, f"{where}: a dict of what?"
@@ -209,7 +213,11 @@ class _Planter:
         if item is Member:
             return [self.instance(Member, level, person=p) for p in self.team]
         if "check" in fields and fields["check"].annotation == GateCheck:
-            return [self.instance(item, _top(level, lv), check=c) for c, lv in CHECK_LEVEL.items()]
+            return [
+                self.instance(item, _top(level, lv), check=c.id)
+                for c in CHECKS.values()
+                for lv in [c.level]
+            ]
         if "visibility" not in fields:
             return [self.instance(item, level)]
         out = [self.instance(item, _top(level, v), visibility=v) for v in ORDER]

@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from generator.content.audience import CHECK_LEVEL, filter_project
+from generator.content.audience import filter_project
 from generator.content.i18n import wording
+from generator.source.checks import CHECKS
 from generator.source.model import AUDIENCES, Initiative, Person
 from generator.source.project import Project
 from generator.source.rules import rank
@@ -31,9 +32,9 @@ PLAYBOOK = planted()
 CANARIES = dict(PLAYBOOK.canaries)
 # Words the pages derive, not fields: the gate checks, named or worded, are seen from the
 # level of each check only.
-for _check, _level in CHECK_LEVEL.items():
-    CANARIES[wording().label("check", _check)] = _level
-CANARIES["No open resistance entry is past its review date"] = "core"
+for _check in CHECKS.values():
+    CANARIES[wording().label("check", _check.id)] = _check.level
+    CANARIES[_check.claim] = _check.level
 INITIATIVES = {"canary": PLAYBOOK.initiative}
 
 

@@ -32,7 +32,7 @@ class Mailbox:
         self.fail_data: set[str] = set()
         self.received: list[tuple[str, list[str], bytes]] = []
 
-    async def handle_RCPT(  # noqa: N802 (aiosmtpd's hook name)
+    async def handle_RCPT(
         self, server: Any, session: Any, envelope: Any, address: str, options: list[str]
     ) -> str:
         if address in self.refuse_rcpt:
@@ -40,7 +40,7 @@ class Mailbox:
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         if set(envelope.rcpt_tos) & self.fail_data:
             return "554 5.6.0 Message rejected"
         self.received.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
@@ -214,7 +214,7 @@ class Dropping(Mailbox):
         super().__init__()
         self.drop: set[str] = set()
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         if set(envelope.rcpt_tos) & self.drop:
             self.received.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
             server.transport.abort()

@@ -29,7 +29,7 @@ def _free_port() -> int:
 
 def _get(url: str) -> str | None:
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 (local server)
+        with urllib.request.urlopen(url, timeout=2) as response:
             return str(response.read().decode("utf-8"))
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return None

@@ -22,13 +22,15 @@ from generator.commands.gate import gate_of, refusal
 from generator.commands.leftovers import remove_leftovers
 from generator.commands.yamltext import end_line, quoted, split_lines
 from generator.pipeline import Layout
+from generator.source.checks import CheckResult
 from generator.source.explain import did_you_mean
 from generator.source.load import Sources, load_sources
 from generator.source.model import FailedCheck, HistoryEntry, Initiative, Person, Stage
 from generator.source.problems import UserError
-from generator.source.rules import CheckResult
 from generator.source.validate import validate
 from generator.source.yamlfile import Document, load
+
+__all__ = ["Move", "advance"]
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The commands that change the playbooks or act on them: advance, notify, init, people.
+"""The commands that change the playbooks or act on them: advance, notify, init, people,
+attendance.
 
 Doors, like generator/cli.py, which adds them to the `playbook` group: the work is done in
 the modules beside this one.
@@ -12,6 +13,8 @@ import click
 
 from generator.commands.options import locked, rendered, settings
 from generator.pipeline import Layout, render_to_disk, today
+
+__all__ = ["advance_command", "init", "notify", "people", "people_import"]
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -192,4 +195,48 @@ def people_import(layout: Layout, roster: str, dry_run: bool) -> None:
     from generator.commands.people_import import import_people, summary
 
     for line in summary(import_people(layout, roster, dry_run), dry_run):
+        click.echo(line)
+
+
+@click.group()
+def attendance() -> None:
+    """Record who came to the training sessions (the `attended` of a session)."""
+
+
+@attendance.command(name="import")
+@click.argument("report", metavar="REPORT")
+@click.option("--initiative", "iid", metavar="ID", required=True, help="The initiative.")
+@click.option("--module", metavar="ID", help="The training module (default: found by date).")
+@click.option(
+    "--date",
+    "on",
+    metavar="YYYY-MM-DD",
+    callback=_date,
+    help="The meeting's date: finds the session, and settles a report whose dates read "
+    "two ways (day or month first).",
+)
+@click.option(
+    "--min-minutes",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Minutes present to count as attended (default: half the module's duration).",
+)
+@click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
+@click.pass_obj
+@locked
+def attendance_import(
+    layout: Layout,
+    report: str,
+    iid: str,
+    module: str | None,
+    on: dt.date | None,
+    min_minutes: int | None,
+    dry_run: bool,
+) -> None:
+    """Add who came to a session, from a Teams attendance report or a Zoom participants
+    export (CSV, told apart by content). Nobody is removed; guests are never written."""
+    from generator.commands.attendance import import_attendance, summary
+
+    done = import_attendance(layout, report, iid, module, on, min_minutes, dry_run)
+    for line in summary(done, dry_run):
         click.echo(line)

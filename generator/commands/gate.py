@@ -1,5 +1,5 @@
 """The gate `playbook advance` checks before it leaves a stage: the stage's exit criteria, and
-the initiative's gate checks computed from its records (rules.gate), as of the move's date.
+the initiative's gate checks computed from its records (checks.gate), as of the move's date.
 
 A refusal names every open criterion and every person who fails a check, at their line in
 the file, so the office knows exactly what to do before trying again.
@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.source import rules
+from generator.source import checks
 from generator.source.model import FailedCheck, Initiative, Stage
 from generator.source.problems import Problem, UserError
 from generator.source.yamlfile import Document, Key, dotted
@@ -23,7 +23,7 @@ class Gate:
 
     on: dt.date
     open_criteria: tuple[tuple[int, str], ...]  # (index, text) of each open exit criterion
-    failed: tuple[rules.CheckResult, ...]
+    failed: tuple[checks.CheckResult, ...]
 
     @property
     def passed(self) -> bool:
@@ -38,7 +38,7 @@ def gate_of(ini: Initiative, stage: Stage, on: dt.date) -> Gate:
     return Gate(
         on,
         tuple((j, c.text) for j, c in enumerate(stage.exit_criteria) if not c.done),
-        tuple(r for r in rules.gate(ini, stage.id, on) if not r.passed),
+        tuple(r for r in checks.gate(ini, stage.id, on) if not r.passed),
     )
 
 
@@ -91,30 +91,8 @@ def _problem(doc: Document, path: Key, message: str) -> Problem:
 
 
 def _check_problems(
-    doc: Document, ini: Initiative, stage: Stage, result: rules.CheckResult, on: dt.date
+    doc: Document, ini: Initiative, stage: Stage, result: checks.CheckResult, on: dt.date
 ) -> list[Problem]:
-    position = {m.person: i for i, m in enumerate(ini.team)}
     label = f"gate check {result.check}"
-    if result.check == "charters-signed":
-        return [
-            _problem(doc, ("team", position[p]), f"{label}: {p} has not signed their role charter")
-            for p in result.failing
-        ]
-    if result.check == "team-trained":
-        return [
-            _problem(
-                doc,
-                ("team", position[p]),
-                f"{label}: {p} attended no whole-team training session of stage '{stage.id}'",
-            )
-            for p in result.failing
-        ]
-    return [
-        _problem(
-            doc,
-            ("resistance", i, "review_on"),
-            f"{label}: the entry for {r.person} was due for review on {r.review_on}",
-        )
-        for i, r in enumerate(ini.resistance)
-        if rules.review_due(r, on)
-    ]
+    found = checks.CHECKS[result.check].problems(ini, stage.id, on)
+    return [_problem(doc, path, f"{label}: {message}") for path, message in found]

@@ -12,9 +12,19 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.source.checks import CHECKS
 from generator.source.load import RESERVED
 from generator.source.model import ID_RULE, is_id
 from generator.source.problems import UserError
+
+__all__ = [
+    "DEFAULT_STAGES",
+    "PERSON_PLACEHOLDERS",
+    "SCHEMA_LINE",
+    "Scaffold",
+    "scaffold",
+    "write_scaffold",
+]
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/{kind}.schema.json\n"
 DEFAULT_STAGES = ("infancy", "development", "implementation")
@@ -23,6 +33,10 @@ PERSON_PLACEHOLDERS = {
     "email": "# email: someone@example.com",
     "reports_to": "# reports_to: person-id",
 }
+
+
+# The checks suggested in a new playbook: those that need no core-only record.
+_LEADERSHIP_CHECKS = ", ".join(c.id for c in CHECKS.values() if c.level == "leadership")
 
 
 @dataclass
@@ -130,7 +144,7 @@ def _initiative(
         f"sponsor: {sponsor}\n",
         "owner: Transformation Office\n",
         f"review_by: {review.isoformat()}\n",
-        f"current_stage: {first}\n# gate_checks: [charters-signed, team-trained]  # advance too\n",
+        f"current_stage: {first}\n# gate_checks: [{_LEADERSHIP_CHECKS}]  # advance too\n",
         "# timezone: Europe/London   # IANA zone of session start times (default UTC)\n",
         f"stage_history:\n  - {{stage: {first}, entered: {today.isoformat()}}}\n\n",
         "stages:\n",

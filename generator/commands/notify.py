@@ -27,6 +27,8 @@ from generator.source.model import Visibility
 from generator.source.problems import UserError, printable
 from generator.source.validate import validate
 
+__all__ = ["AUDIENCE", "Batch", "NO_SENDER", "prepare", "send", "write"]
+
 # The drafts say what the leadership site says: never anything core.
 AUDIENCE: Visibility = "leadership"
 NO_SENDER = "playbook@playbook.invalid"  # a reserved domain (RFC 2606): it cannot be sent
@@ -92,7 +94,8 @@ def prepare(
             f"initiatives: {', '.join(known) or 'none'}"
         )
     views = [
-        InitiativeView(k, ini, project.people, AUDIENCE) for k, ini in project.initiatives.items()
+        InitiativeView(k, ini, project.people, AUDIENCE, project.pulse.get(k))
+        for k, ini in project.initiatives.items()
     ]
     view = next(v for v in views if v.id == iid)
     settings = settings_for(layout, AUDIENCE)

@@ -13,6 +13,8 @@ from generator.pipeline import DEFAULT_AUDIENCE, Layout, Rendered, Settings, set
 from generator.site.lock import repository_lock
 from generator.source.model import AUDIENCES
 
+__all__ = ["P", "R", "audience_option", "locked", "rendered", "settings", "strict_option"]
+
 audience_option = click.option(
     "--audience",
     type=click.Choice(AUDIENCES),

@@ -29,6 +29,16 @@ from generator.source.project import Project
 from generator.source.validate import validate
 from generator.source.yamlfile import Document, load
 
+__all__ = [
+    "Change",
+    "ImportPlan",
+    "import_people",
+    "log",
+    "plan_import",
+    "summary",
+    "write_changes",
+]
+
 log = logging.getLogger("playbook")
 
 

@@ -18,6 +18,8 @@ from generator.source.explain import did_you_mean
 from generator.source.model import ID_PATTERN, ID_RULE
 from generator.source.problems import UserError, short
 
+__all__ = ["COLUMNS", "Entry", "MAX_BYTES", "REQUIRED", "Roster", "RowError", "read_roster"]
+
 COLUMNS = ("id", "name", "title", "function", "email", "reports_to")
 REQUIRED = COLUMNS[:4]
 MAX_BYTES = 10 * 1024 * 1024

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import yaml
 
+__all__ = ["CannotEdit", "end_line", "quoted", "scalar", "set_fields", "split_lines"]
+
 # Resolves plain scalars exactly as the playbook loader does (libyaml when present).
 _Reader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -4,13 +4,14 @@ Templates never decide confidentiality: anything an audience may not see is gone
 model they are given. Levels (SPEC "Audiences"): initiative, stage, activity and training
 content is `everyone`; role charters, person pages, team tables and decision rights are
 `leadership`; assessments, the resistance plan and facilitator notes are `core`. Who attended
-a session is team membership (`leadership`), and so are the gate checks, which judge the
-team; `resistance-reviewed` judges the resistance plan, so it is `core`, with assessment
-history and resistance updates. These levels are declared once, in FIELD_LEVELS,
-PERSON_LEVEL and CHECK_LEVEL: the filter reads them, and the leak tests plant a canary under
-each. A list item (stage, activity, training module, exercise, agenda line) may raise or
-lower its own level with `visibility`; whatever hangs off a hidden stage (its activities,
-modules, each member's duties in it, its history) is hidden with it.
+a session is team membership (`leadership`), and so are most gate checks, which judge the
+team; a check judging the resistance plan is `core`, with assessment history and resistance
+updates. These levels are declared once, in FIELD_LEVELS,
+PERSON_LEVEL and each gate check's `level` (checks.CHECKS): the filter reads them, and the
+leak tests plant a canary under each. A list item (stage, activity, training module,
+exercise, agenda line) may raise or lower its own level with `visibility`; whatever hangs
+off a hidden stage (its activities, modules, each member's duties in it, its history) is
+hidden with it.
 
 Nothing on a page may hint that something is hidden from it: a hidden agenda line gives its
 minutes to the visible line before it (the first visible line, when none is before it), so a
@@ -26,34 +27,36 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from generator.source.checks import CHECKS
 from generator.source.model import (
     AUDIENCES,
     Activity,
     AgendaItem,
     FailedCheck,
-    GateCheck,
     HistoryEntry,
     Initiative,
     Member,
     Module,
     Person,
+    Pulse,
     Resistance,
     Session,
     Visibility,
 )
 from generator.source.problems import UserError
 from generator.source.project import Project
+from generator.source.pulse import summarise
 from generator.source.rules import sees
 
+__all__ = [
+    "ABOUT_STAGE_LEFT",
+    "FIELD_LEVELS",
+    "PERSON_LEVEL",
+    "audience_level",
+    "filter_project",
+]
+
 T = TypeVar("T")
-
-# Who may see each gate check and its result: the people who fail it are named with it.
-CHECK_LEVEL: dict[GateCheck, Visibility] = {
-    "charters-signed": "leadership",
-    "team-trained": "leadership",
-    "resistance-reviewed": "core",
-}
-
 
 # The fields seen only from a level up (SPEC "Audiences"), besides each list item's own
 # `visibility`: what a field holds is seen from its level and never below. The filter below
@@ -70,6 +73,10 @@ FIELD_LEVELS: dict[tuple[type[BaseModel], str], Visibility] = {
     (Member, "assessment"): "core",
     (Member, "assessment_history"): "core",
     (Resistance, "updates"): "core",
+    # The pulse is asked of the team; what each member answered, and when, is core's. Below
+    # core only anonymous tallies are seen (source/pulse.py), computed before the filter.
+    (Initiative, "pulse"): "leadership",
+    (Pulse, "responses"): "core",
 }
 # A person file is leadership content; only a sponsor's name is initiative content (everyone).
 PERSON_LEVEL: Visibility = "leadership"
@@ -133,7 +140,11 @@ def _module(m: Module, audience: Visibility) -> Module:
 def _checks(failed: list[FailedCheck], audience: Visibility) -> list[FailedCheck]:
     if not _shown(HistoryEntry, "failed_checks", audience):
         return []
-    return [f for f in failed if sees(audience, CHECK_LEVEL[f.check])]
+    return [
+        f if sees(audience, CHECKS[f.check].named_from) else f.model_copy(update={"people": []})
+        for f in failed
+        if sees(audience, CHECKS[f.check].level)
+    ]
 
 
 def _history(ini: Initiative, stage_ids: set[str], audience: Visibility) -> list[HistoryEntry]:
@@ -173,7 +184,7 @@ def _initiative(iid: str, ini: Initiative, audience: Visibility) -> Initiative:
     training = [
         _module(t, audience) for t in _visible(ini.training, audience) if t.stage in stage_ids
     ]
-    checks = [c for c in ini.gate_checks if sees(audience, CHECK_LEVEL[c])]
+    checks = [c for c in ini.gate_checks if sees(audience, CHECKS[c].level)]
     return ini.model_copy(
         update={
             "stages": stages,
@@ -187,8 +198,17 @@ def _initiative(iid: str, ini: Initiative, audience: Visibility) -> Initiative:
                 if _shown(Initiative, "resistance", audience)
                 else []
             ),
+            "pulse": _pulse(ini.pulse, audience),
         }
     )
+
+
+def _pulse(pulse: Pulse | None, audience: Visibility) -> Pulse | None:
+    if pulse is None or not _shown(Initiative, "pulse", audience):
+        return None
+    if _shown(Pulse, "responses", audience):
+        return pulse
+    return pulse.model_copy(update={"responses": []})
 
 
 def _team(team: list[Member], stage_ids: set[str], audience: Visibility) -> list[Member]:
@@ -222,9 +242,18 @@ def _sponsor_names(project: Project) -> dict[str, Person]:
 
 
 def filter_project(project: Project, audience: Visibility) -> Project:
-    """The project as `audience` may see it."""
+    """The project as `audience` may see it, with the anonymous pulse tallies of the stages
+    it sees (computed from every response, which the filter then takes away below core)."""
+    initiatives = {k: _initiative(k, v, audience) for k, v in project.initiatives.items()}
+    pulse = {}
+    if _shown(Initiative, "pulse", audience):
+        for iid, ini in project.initiatives.items():
+            summary = summarise(ini, {s.id for s in initiatives[iid].stages})
+            if summary:
+                pulse[iid] = summary
     return Project(
         people=project.people if sees(audience, PERSON_LEVEL) else _sponsor_names(project),
-        initiatives={k: _initiative(k, v, audience) for k, v in project.initiatives.items()},
+        initiatives=initiatives,
         pages=project.pages,  # hand-written pages are everyone-level: carried for every audience
+        pulse=pulse,
     )

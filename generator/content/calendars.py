@@ -28,6 +28,19 @@ from generator.source.model import Module, Session
 if TYPE_CHECKING:
     from generator.content.plan import Book
 
+__all__ = [
+    "Occurrence",
+    "PRODID",
+    "REFRESH",
+    "add_calendars",
+    "attending",
+    "calendar",
+    "event",
+    "module_link",
+    "occurrences",
+    "person_title",
+]
+
 PRODID = "-//Playbook generator//Change playbooks//EN"
 # Calendar apps poll a subscribed feed; once a day follows a playbook closely enough.
 REFRESH = dt.timedelta(days=1)

@@ -22,7 +22,21 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import Translations
 
+from generator.source.checks import CHECKS
+from generator.source.markers import NC_
 from generator.source.problems import UserError
+
+__all__ = [
+    "DOMAIN",
+    "LABELS",
+    "LOCALE",
+    "SOURCE",
+    "SUPPORTED",
+    "Wording",
+    "catalog_path",
+    "language_of",
+    "wording",
+]
 
 SOURCE = "en"
 SUPPORTED = ("en", "de", "fr", "es")
@@ -120,21 +134,6 @@ def language_of(code: str | None) -> tuple[str, str | None]:
     raise UserError(f"unknown language '{code}' (expected one of: {supported})")
 
 
-def N_(message: str) -> str:  # noqa: N802 (gettext's marker name)
-    """Marks a message for extraction (`make messages`); it is translated where it is shown."""
-    return message
-
-
-def Nn_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 (gettext's marker name)
-    """Marks a message with its plural for extraction; counted and translated where shown."""
-    return singular, plural
-
-
-def NC_(context: str, message: str) -> tuple[str, str]:  # noqa: N802 (gettext's marker name)
-    """Marks a message with its context for extraction (`make messages`); translated later."""
-    return context, message
-
-
 # The words for the model's fixed values, by kind: the same English word may need two
 # translations (a champion of the change as a role, or as a stance).
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
@@ -192,9 +191,5 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "resolved": NC_("outcome", "Resolved"),
         "escalated": NC_("outcome", "Escalated"),
     },
-    "check": {
-        "charters-signed": NC_("gate check", "Charters signed"),
-        "team-trained": NC_("gate check", "Team trained"),
-        "resistance-reviewed": NC_("gate check", "Resistance reviewed"),
-    },
+    "check": {c.id: c.label for c in CHECKS.values()},
 }

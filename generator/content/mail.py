@@ -13,6 +13,8 @@ from email.headerregistry import Address
 
 from generator.source.model import Person
 
+__all__ = ["address", "one_line"]
+
 _PLAIN = re.compile(r"[^@\s<>()\[\],;:\"\\]+@[^@\s<>()\[\],;:\"\\]+\.[^@\s<>()\[\],;:\"\\.]+")
 
 

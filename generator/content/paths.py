@@ -9,6 +9,20 @@ import datetime as dt
 import posixpath
 from dataclasses import dataclass
 
+__all__ = [
+    "CALENDARS",
+    "HOME",
+    "InitiativePaths",
+    "PEOPLE",
+    "TAGS",
+    "hand_written",
+    "link_from",
+    "page_url",
+    "person_calendar",
+    "person_page",
+    "relative",
+]
+
 HOME = "index.md"
 CALENDARS = "calendars"
 PEOPLE = "people/index.md"

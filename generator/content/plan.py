@@ -17,6 +17,8 @@ from generator.source.model import Visibility
 from generator.source.project import Project
 from generator.source.rules import sees_team
 
+__all__ = ["Book", "EPOCH", "NavItem", "Page", "Plan", "plan"]
+
 NavItem = dict[str, Any] | str
 # The site's date when no stage transition was ever recorded.
 EPOCH = dt.date(2000, 1, 1)
@@ -86,7 +88,7 @@ def plan(project: Project, settings: Settings) -> Plan:
     audience = settings.audience
     common = {"audience": audience, "today": settings.today, "settings": settings}
     views = [
-        InitiativeView(iid, ini, project.people, audience)
+        InitiativeView(iid, ini, project.people, audience, project.pulse.get(iid))
         for iid, ini in project.initiatives.items()
     ]
     planners.home(book, views, common)

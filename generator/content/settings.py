@@ -9,6 +9,8 @@ from generator.content.i18n import Wording, wording
 from generator.content.paths import page_url
 from generator.source.model import Visibility
 
+__all__ = ["DEFAULT_AUDIENCE", "Settings"]
+
 DEFAULT_AUDIENCE: Visibility = "leadership"
 
 

@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
+from generator.content.figures import TimelineStage
 from generator.content.paths import InitiativePaths
-from generator.markdown.svg import TimelineStage
 from generator.source import rules
 from generator.source.model import (
     Activity,
@@ -25,6 +25,16 @@ from generator.source.model import (
     Stage,
     Visibility,
 )
+from generator.source.pulse import PulseSummary
+
+__all__ = [
+    "AlignmentView",
+    "InitiativeView",
+    "Involvement",
+    "LETTERS",
+    "MATRIX_MAX_COLUMNS",
+    "Peer",
+]
 
 LETTERS = ("R", "A", "C", "I")
 MATRIX_MAX_COLUMNS = 15
@@ -48,10 +58,17 @@ class Peer:
 
 class InitiativeView:
     def __init__(
-        self, id_: str, ini: Initiative, people: dict[str, Person], audience: Visibility
+        self,
+        id_: str,
+        ini: Initiative,
+        people: dict[str, Person],
+        audience: Visibility,
+        pulse: PulseSummary | None = None,
     ) -> None:
         self.id = id_
         self.ini = ini
+        # The pulse's anonymous tallies (the audience filter computed them from every answer).
+        self.pulse = pulse
         self.people = people
         self.audience = audience
         self.paths = InitiativePaths(id_)
@@ -245,6 +262,14 @@ class InitiativeView:
         if module.attendees == "all":
             return list(self.team_ids)
         return [p for p in module.attendees if p in self.team_ids]
+
+    def named_attendees(self, module: Module) -> list[str]:
+        """Who a module names as its attendees, as this audience may see them: none when the
+        module is for the whole team, or when the audience does not see the team (the filter
+        left the list empty), so a page then says only that named members attend."""
+        if module.attendees == "all":
+            return []
+        return self.attendees(module)
 
     def training_for(self, pid: str) -> list[Module]:
         return [t for t in self.ini.training if t.attendees == "all" or pid in t.attendees]

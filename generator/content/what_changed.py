@@ -21,9 +21,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Generic, Literal, TypeVar
 
-from generator.content.i18n import Nn_, Wording, wording
+from generator.content.i18n import Wording, wording
 from generator.content.views import InitiativeView, Involvement
+from generator.source.markers import Nn_
 from generator.source.model import Activity, Module, Session, Stage
+
+__all__ = ["KINDS", "Delta", "Kind", "MemberChange", "StageChange", "what_changed"]
 
 T = TypeVar("T")
 Kind = Literal["new", "ends", "stays"]

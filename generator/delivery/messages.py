@@ -24,6 +24,8 @@ from generator.delivery.notes import Note
 from generator.source import zones
 from generator.source.problems import UserError
 
+__all__ = ["HTML", "TEXT", "WIRE", "as_bytes", "environment", "message", "message_id", "subject"]
+
 TEXT = "email/transition.txt.j2"
 HTML = "email/transition.html.j2"
 # Drafts use the policy of the wire (CRLF, lines folded at 78): what is sent is the file.

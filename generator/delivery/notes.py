@@ -17,6 +17,8 @@ from generator.content.views import InitiativeView, Involvement
 from generator.content.what_changed import MemberChange, StageChange, what_changed
 from generator.source.model import Module, Person, Stage, StageDuty
 
+__all__ = ["Note", "Skipped", "entered_on", "link", "notes"]
+
 
 @dataclass(frozen=True)
 class Note:

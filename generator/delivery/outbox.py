@@ -15,10 +15,12 @@ from email.headerregistry import Address
 from pathlib import Path
 from typing import Any
 
-from generator.site.write import atomic_write
+from generator.layout import OUTBOX
+from generator.source.atomic import atomic_write
 from generator.source.problems import UserError
 
-OUTBOX = "outbox"
+__all__ = ["Draft", "LOG", "SendLog", "folder", "write_drafts"]
+
 LOG = "sent.json"
 
 

@@ -17,6 +17,8 @@ from typing import Literal
 from generator.delivery.outbox import Draft, SendLog
 from generator.source.problems import UserError
 
+__all__ = ["Result", "Server", "Status", "TIMEOUT", "connect", "deliver", "parse_server"]
+
 USER, PASSWORD = "PLAYBOOK_SMTP_USER", "PLAYBOOK_SMTP_PASSWORD"
 TIMEOUT = 30  # seconds: a server that stops answering fails the run instead of hanging it
 Status = Literal["sent", "already sent", "failed", "may have been sent"]

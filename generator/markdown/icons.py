@@ -11,19 +11,14 @@ from importlib import resources
 
 from markupsafe import Markup
 
+__all__ = ["ROLE_ICONS", "role_icon"]
+
 ROLE_ICONS = {
     "sponsor": "account-star",
     "champion": "bullhorn",
     "owner": "account-hard-hat",
     "contributor": "account-group",
     "advisor": "lightbulb-on",
-}
-
-# For Material's `icon` front matter, shown beside the page in the navigation.
-STAGE_ICONS = {
-    "current": "material/flag-variant",
-    "done": "material/check-circle",
-    "next": "material/circle-outline",
 }
 
 

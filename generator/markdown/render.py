@@ -24,6 +24,8 @@ from generator.markdown import charts, escape, icons, svg
 from generator.source.model import Module, Stage
 from generator.source.problems import UserError
 
+__all__ = ["environment", "render", "render_page"]
+
 
 def _finalizer(words: Wording) -> Callable[[Any], Markup]:
     def finalize(value: Any) -> Markup:
@@ -180,6 +182,7 @@ def environment(templates: Sequence[Path], language: str = SOURCE) -> jinja2.Env
         timeline=functools.partial(svg.timeline, words=words),
         stakeholder_map=functools.partial(svg.stakeholder_map, words=words),
         count_bars=functools.partial(charts.count_bars, words=words),
+        pulse_spread=functools.partial(charts.pulse_spread, words=words),
         alignment_weeks=functools.partial(charts.alignment_weeks, words=words),
         support_over_time=functools.partial(charts.support_over_time, words=words),
         outcomes_over_time=functools.partial(charts.outcomes_over_time, words=words),

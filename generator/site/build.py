@@ -14,12 +14,14 @@ import errno
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from generator.layout import CONFIG, PLUGIN
+from generator.site.config import plugin_missing
 from generator.site.lock import note_replacing
 from generator.site.recover import recover_site, retired_of, staging_of
 from generator.source.problems import UserError
@@ -27,7 +29,14 @@ from generator.source.problems import UserError
 if TYPE_CHECKING:
     from generator.pipeline import Output
 
-CONFIG = "mkdocs.yml"
+__all__ = ["TakesOutput", "build_site"]
+
+
+@runtime_checkable
+class TakesOutput(Protocol):
+    """The site's playbook plugin as the build sees it (the door above is not imported)."""
+
+    def use(self, output: Output) -> None: ...
 
 
 def build_site(
@@ -37,8 +46,6 @@ def build_site(
     strict: bool = False,
     commit: Callable[[], object] | None = None,
 ) -> None:
-    from generator.plugin import PlaybookPlugin
-
     site_dir = site_dir.resolve()
     if root.resolve().is_relative_to(site_dir):
         # The build replaces its folder whole: here that would be the repository itself.
@@ -51,7 +58,10 @@ def build_site(
     recover_site(site_dir)
     try:
         config = load_config(str(root / CONFIG), site_dir=str(staging), strict=strict)
-        PlaybookPlugin.of(config).use(output)
+        plugin = config.plugins.get(PLUGIN)
+        if not isinstance(plugin, TakesOutput):
+            raise plugin_missing()
+        plugin.use(output)
         mkdocs_build(config)
         if commit:
             commit()

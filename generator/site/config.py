@@ -17,19 +17,26 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from generator.layout import CONFIG, PLAYBOOKS, PLUGIN, SITE, TEMPLATES
 from generator.source.problems import UserError, short
 
-CONFIG = "mkdocs.yml"
-PLUGIN = "playbook"
+__all__ = [
+    "SiteConfig",
+    "checked_url",
+    "folder",
+    "plugin_missing",
+    "plugin_options",
+    "read_site_config",
+]
 
 
 @dataclass(frozen=True)
 class SiteConfig:
-    playbooks: str = "playbooks"
-    templates: str = "templates"
+    playbooks: str = PLAYBOOKS
+    templates: str = TEMPLATES
     prefix: str = ""  # the playbook's URL folder, "" or "change/"
     site_url: str | None = None
-    site_dir: str = "site"  # where `playbook build` builds, as `mkdocs build` does
+    site_dir: str = SITE  # where `playbook build` builds, as `mkdocs build` does
     directory_urls: bool = True
     language: str | None = None  # theme.language, or the plugin's own `language`
 
@@ -37,6 +44,14 @@ class SiteConfig:
     def playbook_url(self) -> str | None:
         """The playbook's own address: the site's, and its folder in the site."""
         return self.site_url.rstrip("/") + "/" + self.prefix if self.site_url else None
+
+
+def plugin_missing() -> UserError:
+    """The refusal for a mkdocs.yml without the playbook plugin, whichever command reads it."""
+    return UserError(
+        f"{CONFIG}: the playbook plugin is not in `plugins:`; add `- {PLUGIN}` there "
+        "(and remove any old `hooks:` entry for the generator)"
+    )
 
 
 def folder(prefix: str) -> str:
@@ -92,10 +107,14 @@ _Lenient.add_multi_constructor("tag:yaml.org,2002:python/", _unknown)
 
 def plugin_options(plugins: object) -> dict[str, Any] | None:
     """The playbook plugin's options in a `plugins:` value (a list or a mapping)."""
-    entries = plugins.items() if isinstance(plugins, dict) else [
-        next(iter(e.items())) if isinstance(e, dict) and len(e) == 1 else (e, {})
-        for e in (plugins if isinstance(plugins, list) else [])
-    ]
+    entries = (
+        plugins.items()
+        if isinstance(plugins, dict)
+        else [
+            next(iter(e.items())) if isinstance(e, dict) and len(e) == 1 else (e, {})
+            for e in (plugins if isinstance(plugins, list) else [])
+        ]
+    )
     for name, options in entries:
         if name == PLUGIN:
             return dict(options) if isinstance(options, dict) else {}
@@ -108,7 +127,8 @@ def _text(value: object, default: str | None = None) -> str | None:
 
 def read_site_config(root: Path) -> SiteConfig:
     try:
-        data = yaml.load((root / CONFIG).read_text("utf-8"), Loader=_Lenient)  # noqa: S506
+        # _Lenient is a SafeLoader: a tag never builds a Python object.
+        data = yaml.load((root / CONFIG).read_text("utf-8"), Loader=_Lenient)
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
         return SiteConfig()
     if not isinstance(data, dict):
@@ -118,11 +138,11 @@ def read_site_config(root: Path) -> SiteConfig:
     theme = data.get("theme")
     theme = theme if isinstance(theme, dict) else {}
     return SiteConfig(
-        playbooks=_text(options.get("playbooks"), "playbooks") or "playbooks",
-        templates=_text(options.get("templates"), "templates") or "templates",
+        playbooks=_text(options.get("playbooks"), PLAYBOOKS) or PLAYBOOKS,
+        templates=_text(options.get("templates"), TEMPLATES) or TEMPLATES,
         prefix=folder(_text(options.get("prefix"), "") or ""),
         site_url=checked_url(site_url, f"{CONFIG}: site_url") if site_url else None,
-        site_dir=_text(data.get("site_dir"), "site") or "site",
+        site_dir=_text(data.get("site_dir"), SITE) or SITE,
         directory_urls=data.get("use_directory_urls", True) is not False,
         language=_text(options.get("language")) or _text(theme.get("language")),
     )

@@ -18,6 +18,8 @@ import generator
 if TYPE_CHECKING:
     from generator.pipeline import Layout, Settings
 
+__all__ = ["input_key"]
+
 _CODE = Path(generator.__file__).resolve().parent
 
 

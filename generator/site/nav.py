@@ -13,6 +13,8 @@ from typing import Any
 
 from mkdocs.utils import dirname_to_title, nest_paths
 
+__all__ = ["Nav", "place", "prefixed"]
+
 Nav = list[Any]
 
 
@@ -25,8 +27,12 @@ def prefixed(nav: Nav, prefix: str) -> Nav:
         if isinstance(item, str):
             out.append(prefix + item)
         else:
-            out.append({k: prefixed(v, prefix) if isinstance(v, list) else prefix + v
-                        for k, v in item.items()})
+            out.append(
+                {
+                    k: prefixed(v, prefix) if isinstance(v, list) else prefix + v
+                    for k, v in item.items()
+                }
+            )
     return out
 
 

@@ -13,9 +13,11 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
+__all__ = ["recover_repository", "recover_site", "retired_of", "staging_of"]
+
 # tempfile.TemporaryDirectory(prefix=".generated.") names: eight of [a-z0-9_].
 _MARKDOWN_STAGING = re.compile(r"\.generated\.[a-z0-9_]{8}")
-# write.atomic_write's temporary files: `.tmp-` + mkstemp's random part + the suffix.
+# source/atomic.py's temporary files: `.tmp-` + mkstemp's random part + the suffix.
 _PARTIAL_FILE = re.compile(r"\.tmp-[A-Za-z0-9_]{8}(\.[A-Za-z0-9]+)?")
 
 

@@ -21,10 +21,11 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
-from generator.site.build import CONFIG
+from generator.layout import CONFIG, PLUGIN
+from generator.site.config import plugin_missing
 from generator.source.problems import UserError
 
-PLUGIN = "playbook"
+__all__ = ["DIRTY_WARNING", "plugins_for", "serve_site"]
 
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -65,10 +66,7 @@ def plugins_for(config_file: Path, audience: str) -> dict[str, Any]:
             elif isinstance(entry, dict) and len(entry) == 1:
                 plugins.update(entry)
     if PLUGIN not in plugins:
-        raise UserError(
-            f"{CONFIG}: the playbook plugin is not in `plugins:`; add `- playbook` there "
-            "(and remove any old `hooks:` entry for the generator)"
-        )
+        raise plugin_missing()
     plugins[PLUGIN] = {**(plugins[PLUGIN] or {}), "audience": audience}
     return plugins
 
@@ -78,8 +76,7 @@ def serve_site(root: Path, audience: str, dev_addr: str) -> None:
     pinned = os.environ.get("PLAYBOOK_AUDIENCE")
     if pinned and pinned != audience:
         raise UserError(
-            f"PLAYBOOK_AUDIENCE={pinned} and --audience {audience} disagree; "
-            "unset one of them"
+            f"PLAYBOOK_AUDIENCE={pinned} and --audience {audience} disagree; unset one of them"
         )
     config_file = root / CONFIG
     plugins = plugins_for(config_file, audience)

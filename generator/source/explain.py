@@ -8,6 +8,8 @@ from collections.abc import Iterable
 
 from generator.source.problems import short
 
+__all__ = ["did_you_mean", "explain", "found", "one_of"]
+
 
 def found(value: object, bare: bool = False) -> str:
     """A value as a user would describe it: `text 'x'`, `the number 3`, `a list`.

@@ -14,6 +14,20 @@ from generator.source.problems import Problem
 from generator.source.project import Project
 from generator.source.yamlfile import Document, Key, dotted
 
+__all__ = [
+    "AGENDA_ADDS_UP",
+    "ALIGNMENT_TIME",
+    "CATCH_UP",
+    "EXPLICIT_ROLES",
+    "MEASURE",
+    "PLAN_RESISTANCE",
+    "REVIEW",
+    "REVIEW_RESISTANCE",
+    "SIGN_CHARTER",
+    "TRAIN_TOGETHER",
+    "lint",
+]
+
 EXPLICIT_ROLES = "roles must be explicit; give every member responsibilities in every stage"
 TRAIN_TOGETHER = "train the whole team collectively at every stage"
 PLAN_RESISTANCE = "plan for resistance; add an entry under resistance: for them"
@@ -27,6 +41,10 @@ MEASURE = "measure, don't assume; record who came under attended:"
 CATCH_UP = (
     "train the whole team collectively at every stage; hold a catch-up session and record "
     "who attended"
+)
+ASK_THE_TEAM = (
+    "ask the team at every stage, don't assume it knows its role; run the pulse survey and "
+    "record the answers with `playbook pulse import`"
 )
 REVIEW_RESISTANCE = (
     "work resistance on a schedule; review it, record what changed under updates: and set "
@@ -111,6 +129,17 @@ def _records(doc: Document, ini: Initiative, today: dt.date) -> list[Problem]:
                     CATCH_UP,
                 )
             )
+    if rules.pulse_asked(ini):
+        for stage in left:
+            if not rules.pulse_of(ini, stage):
+                out.append(
+                    _warn(
+                        doc,
+                        ("stages", stage_ids.index(stage)),
+                        f"stage '{stage}' was left with no pulse response",
+                        ASK_THE_TEAM,
+                    )
+                )
     for i, entry in enumerate(ini.resistance):
         if rules.review_due(entry, today):
             out.append(

@@ -9,6 +9,8 @@ from generator.source.model import ID_RULE, is_id
 from generator.source.problems import Problem, printable, short
 from generator.source.yamlfile import MAX_BYTES, TOO_LARGE, Document, load
 
+__all__ = ["RESERVED", "Sources", "load_sources"]
+
 # Folders of playbooks/ that are not initiatives.
 RESERVED = ("people", "pages")
 

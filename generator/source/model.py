@@ -21,6 +21,49 @@ from pydantic import (
 
 from generator.source.zones import DEFAULT_ZONE, TIME_PATTERN, check_time, check_zone
 
+__all__ = [
+    "AUDIENCES",
+    "Accountabilities",
+    "Activity",
+    "AgendaItem",
+    "Alignment",
+    "Assessment",
+    "Barrier",
+    "ClockTime",
+    "Criterion",
+    "DecisionRights",
+    "Exercise",
+    "FailedCheck",
+    "Format",
+    "GateCheck",
+    "HistoryEntry",
+    "ID_PATTERN",
+    "ID_RULE",
+    "Id",
+    "Influence",
+    "Initiative",
+    "Member",
+    "Module",
+    "Outcome",
+    "PastAssessment",
+    "Person",
+    "Raci",
+    "Reading",
+    "Resistance",
+    "ResistanceUpdate",
+    "Role",
+    "RootCause",
+    "Session",
+    "Stage",
+    "StageDuty",
+    "Status",
+    "Support",
+    "Text",
+    "Visibility",
+    "ZoneName",
+    "is_id",
+]
+
 # For pydantic (Rust regex) and JSON Schema, where `$` is the end of the text. Python's `$`
 # also matches before a final newline: Python code checks ids with is_id, never re.match.
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
@@ -57,8 +100,11 @@ RootCause = Literal[
     "other",
 ]
 Outcome = Literal["open", "improving", "resolved", "escalated"]
-# Checks computed from the playbook's own records that `playbook advance` also requires.
-GateCheck = Literal["charters-signed", "team-trained", "resistance-reviewed"]
+# Checks computed from the playbook's own records that `playbook advance` also requires;
+# each is defined in checks.CHECKS (its words, its level, how it is computed).
+GateCheck = Literal[
+    "charters-signed", "team-trained", "resistance-reviewed", "pulse-taken", "roles-clear"
+]
 
 AUDIENCES: tuple[Visibility, ...] = ("everyone", "leadership", "core")
 
@@ -279,6 +325,41 @@ class Resistance(_Model):
     visibility: Visibility = Field("core", description="Lowest audience that sees it.")
 
 
+class PulseQuestion(_Model):
+    """A question of the pulse, asked at every stage."""
+
+    id: Id = Field(description="Question id, unique in the pulse (role-clear, ...).")
+    text: Text = Field(description="The question as the survey asks it.")
+
+
+# An answer to a pulse question: 1 (strongly disagree) to 5 (strongly agree).
+Answer = Annotated[int, Field(ge=1, le=5)]
+
+
+class PulseResponse(_Model):
+    """Confidential (core audience only): one member's answers to one stage's pulse."""
+
+    person: Id = Field(description="Team member who answered.")
+    stage: Id = Field(description="Stage id whose pulse they answered.")
+    date: dt.date = Field(description="When they answered, YYYY-MM-DD.")
+    answers: dict[str, Answer] = Field(
+        description="Per question id: 1 (strongly disagree) to 5 (strongly agree)."
+    )
+
+
+class Pulse(_Model):
+    """Asking the team, at every stage: don't assume it knows its role."""
+
+    questions: list[PulseQuestion] = Field([], description="Asked at every stage.")
+    min_answers: int = Field(
+        3, ge=1, description="Below core, a figure from fewer answers is never shown."
+    )
+    responses: list[PulseResponse] = Field(
+        [],
+        description="Confidential (core audience only): written by `playbook pulse import`.",
+    )
+
+
 class Initiative(_Model):
     """One initiative: playbooks/<initiative-id>/initiative.yml."""
 
@@ -293,10 +374,8 @@ class Initiative(_Model):
     current_stage: Id = Field(description="Stage id the initiative is in now.")
     gate_checks: list[GateCheck] = Field(
         [],
-        description="Computed checks `playbook advance` requires besides the exit criteria: "
-        "charters-signed (every member signed their charter), team-trained (every member "
-        "attended a whole-team session of the current stage), resistance-reviewed (no open "
-        "resistance entry past its review_on).",
+        description="Computed checks `playbook advance` requires besides the exit criteria "
+        "(checks.CHECKS).",
     )
     timezone: ZoneName = Field(
         DEFAULT_ZONE, description="IANA time zone of session times, e.g. Europe/London."
@@ -308,3 +387,4 @@ class Initiative(_Model):
     activities: list[Activity] = Field([], description="Collective actions.")
     training: list[Module] = Field([], description="Training modules.")
     resistance: list[Resistance] = Field([], description="Confidential (core audience only).")
+    pulse: Pulse | None = Field(None, description="The survey asked at every stage.")

@@ -21,6 +21,8 @@ from pydantic import TypeAdapter, ValidationError
 from generator.source.explain import did_you_mean
 from generator.source.yamlfile import Key
 
+__all__ = ["Known", "Parsed"]
+
 _DATE: TypeAdapter[dt.date] = TypeAdapter(dt.date)
 
 

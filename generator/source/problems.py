@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+__all__ = ["Problem", "Severity", "UserError", "printable", "short"]
+
 Severity = Literal["error", "warning"]
 
 

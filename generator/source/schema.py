@@ -13,7 +13,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.source.checks import CHECKS
 from generator.source.model import Initiative, Person
+
+__all__ = ["DRAFT", "FOLDER", "SCHEMAS", "schema_files", "schema_of", "write_schemas"]
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "person.schema.json": Person,
@@ -25,6 +28,10 @@ DRAFT = "http://json-schema.org/draft-07/schema#"
 
 def schema_of(model: type[BaseModel]) -> dict[str, Any]:
     body = model.model_json_schema(mode="validation")
+    checks = body.get("properties", {}).get("gate_checks")
+    if checks:  # each check's meaning, from the registry, for the editor's hover
+        meanings = "; ".join(f"{c.id}: {c.claim[0].lower()}{c.claim[1:]}" for c in CHECKS.values())
+        checks["description"] = f"{checks['description']} {meanings}."
     return {"$schema": DRAFT, **body}
 
 

@@ -18,6 +18,8 @@ from generator.source.model import ID_RULE
 from generator.source.problems import Problem
 from generator.source.yamlfile import Document, Key, dotted
 
+__all__ = ["problems_from", "refused_at"]
+
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
 

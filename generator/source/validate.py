@@ -24,6 +24,8 @@ from generator.source.references import Checker, unknown_person
 from generator.source.schema_errors import problems_from, refused_at
 from generator.source.yamlfile import Document
 
+__all__ = ["validate"]
+
 
 def _typed(doc: Document, cls: type[BaseModel], out: list[Problem]) -> tuple[Any, Parsed | None]:
     """The typed model (None if the schema refused anything) and the data as far as it parsed

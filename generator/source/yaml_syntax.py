@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import yaml
 
+__all__ = ["Syntax", "describe"]
+
 
 @dataclass(frozen=True)
 class Syntax:

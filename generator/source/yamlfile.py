@@ -17,6 +17,18 @@ import yaml
 from generator.source.problems import Problem, short
 from generator.source.yaml_syntax import describe
 
+__all__ = [
+    "Document",
+    "Key",
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "MAX_NODES",
+    "Marks",
+    "TOO_LARGE",
+    "dotted",
+    "load",
+]
+
 MAX_BYTES = 2 * 1024 * 1024
 TOO_LARGE = "file is larger than 2 MiB"
 MAX_NODES = 200_000

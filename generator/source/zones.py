@@ -15,6 +15,18 @@ import zoneinfo
 
 from generator.source.explain import explain, found
 
+__all__ = [
+    "DEFAULT_ZONE",
+    "TIME_PATTERN",
+    "check_time",
+    "check_zone",
+    "exists",
+    "instant",
+    "local_time",
+    "names",
+    "zone",
+]
+
 DEFAULT_ZONE = "UTC"
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 _TIME = re.compile(TIME_PATTERN)
