@@ -13,7 +13,7 @@ from pathlib import Path
 
 log = logging.getLogger("playbook")
 
-PATTERNS = (".import-*.tmp", ".advance-*.tmp")
+PATTERNS = (".import-*.tmp", ".advance-*.tmp", ".attendance-*.tmp")
 
 
 def remove_leftovers(playbooks: Path, root: Path) -> list[str]:
