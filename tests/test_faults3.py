@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import os
+import shutil
+import signal
 import subprocess
 from pathlib import Path
 
 import mkdocs.utils
 import pytest
 
-from tests.conftest import run
+from tests.conftest import REPO, copy_repo, minimal, run
+from tests.test_faults import KILL_AFTER, _run
 
 
 def _tree(folder: Path) -> dict[str, str]:
@@ -121,3 +125,91 @@ def test_a_site_dir_holding_the_repository_is_refused(example: Path, value: str)
         "into a folder of its own (site_dir in mkdocs.yml, or --site-dir); nothing was written\n"
     )
     assert sorted(p.name for p in example.iterdir() if p.name != ".playbook.lock") == before
+
+
+ROSTER_HEAD = "id,name,title,function,email,reports_to\n"
+
+
+def _roster(path: Path, n: int) -> Path:
+    rows = [f"hire-{i:03d},Hire {i},Analyst,Finance,hire{i}@example.com,ann-lee" for i in range(n)]
+    path.write_text(ROSTER_HEAD + "\n".join(rows) + "\n", "utf-8")
+    return path
+
+
+def _leftovers(root: Path) -> list[str]:
+    return sorted(
+        p.relative_to(root).as_posix()
+        for pattern in (".import-*", ".advance-*")
+        for p in (root / "playbooks").rglob(pattern)
+    )
+
+
+def test_a_killed_people_import_leaves_nothing_the_next_run_keeps(tmp_path: Path) -> None:
+    root = copy_repo(tmp_path / "repo", playbooks=False)
+    minimal(root)
+    hr = _roster(tmp_path / "hr.csv", 40)
+    # Killed right after the first of 40 renames: 39 files of HR data are left staged.
+    killer = KILL_AFTER.format(module="os", name="replace", condition="'.import-' in str(args[0])")
+    code, _ = _run(root, "people", "import", str(hr), script=killer)
+    assert code == -signal.SIGKILL
+    assert len(_leftovers(root)) == 39
+    code, err = _run(root, "people", "import", str(hr))
+    assert code == 0, err
+    assert err.startswith("removed 39 temporary files an interrupted run left (playbooks/people/")
+    assert _leftovers(root) == []
+    assert len(list((root / "playbooks/people").glob("hire-*.yml"))) == 40
+
+
+def test_a_killed_advance_leaves_nothing_the_next_run_keeps(tmp_path: Path) -> None:
+    root = copy_repo(tmp_path / "repo", playbooks=False)
+    minimal(root)
+    killer = KILL_AFTER.format(
+        module="tempfile", name="mkstemp", condition="'.advance-' in str(kwargs)"
+    )
+    code, _ = _run(root, "advance", "small", "--date", "2026-11-20", script=killer)
+    assert code == -signal.SIGKILL
+    assert len(_leftovers(root)) == 1
+    code, err = _run(root, "advance", "small", "--date", "2026-11-20")
+    assert code == 0, err
+    assert _leftovers(root) == []
+    assert "current_stage: finish" in (root / "playbooks/small/initiative.yml").read_text()
+
+
+def test_git_ignores_what_an_interrupted_import_or_advance_leaves(tmp_path: Path) -> None:
+    shutil.copy(REPO / ".gitignore", tmp_path / ".gitignore")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    for name in ("people/.import-k3j2x9.tmp", "small/.advance-a8b7c6.yml.tmp"):
+        done = subprocess.run(
+            ["git", "-C", str(tmp_path), "check-ignore", "-q", f"playbooks/{name}"], check=False
+        )
+        assert done.returncode == 0, name
+
+
+@pytest.mark.parametrize("command", ["import", "advance"])
+def test_each_file_is_on_disk_before_it_is_renamed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    root = copy_repo(tmp_path / "repo", playbooks=False)
+    minimal(root)
+    synced: list[int] = []
+    renamed: list[tuple[str, int]] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        synced.append(fd)
+        real_fsync(fd)
+
+    def replace(src: str | Path, dst: str | Path) -> None:
+        renamed.append((Path(src).name, len(synced)))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    if command == "import":
+        result = run(root, "people", "import", str(_roster(tmp_path / "hr.csv", 3)))
+    else:
+        result = run(root, "advance", "small", "--date", "2026-11-20")
+    assert result.exit_code == 0, result.output
+    staged = [(name, n) for name, n in renamed if name.startswith(f".{command}-")]
+    assert staged
+    assert all(n >= i + 1 for i, (_, n) in enumerate(staged)), staged

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from generator.commands.gate import gate_of, refusal
+from generator.commands.leftovers import remove_leftovers
 from generator.commands.yamltext import end_line, quoted, split_lines
 from generator.pipeline import Layout
 from generator.source.checks import CheckResult
@@ -54,6 +55,7 @@ def advance(
     by: str | None = None,
 ) -> Move:
     """Move initiative `iid` to the next stage (or `to`) on `on`; raise UserError if refused."""
+    remove_leftovers(layout.playbooks, layout.root)
     sources = load_sources(layout.playbooks, layout.root)
     project = validate(sources)
     if iid not in project.initiatives:
@@ -260,6 +262,8 @@ def _replace_checked(
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(text.encode("utf-8"))
+            fh.flush()
+            os.fsync(fh.fileno())  # on disk before the rename: a crash keeps old or new
         new_doc, problems = load(tmp, doc.file)
         if new_doc is None or problems:
             raise UserError(

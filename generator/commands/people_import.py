@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.commands.init import PERSON_PLACEHOLDERS, SCHEMA_LINE
+from generator.commands.leftovers import remove_leftovers
 from generator.commands.roster import COLUMNS, Entry, Roster, read_roster
 from generator.commands.yamltext import CannotEdit, scalar, set_fields
 from generator.pipeline import Layout
@@ -64,6 +65,8 @@ class ImportPlan:
 
 def import_people(layout: Layout, roster_path: str, dry_run: bool = False) -> ImportPlan:
     """Plan the import, log its warnings and, unless `dry_run`, write it."""
+    if not dry_run:
+        remove_leftovers(layout.playbooks, layout.root)
     plan = plan_import(layout, roster_path)
     for w in plan.warnings:
         log.warning("%s", w)
@@ -231,6 +234,8 @@ def write_changes(root: Path, changes: Sequence[Change]) -> None:
             staged.append((Path(name), path))
             with os.fdopen(fd, "wb") as fh:
                 fh.write(c.text.encode("utf-8"))
+                fh.flush()
+                os.fsync(fh.fileno())  # on disk before the rename: a crash keeps old or new
             mode = stat.S_IMODE(path.stat().st_mode) if now is not None else 0o666 & ~_umask()
             os.chmod(name, mode)
         for tmp, path in staged:

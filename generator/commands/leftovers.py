@@ -1,0 +1,40 @@
+"""What an interrupted `people import` or `advance` left in playbooks/: its temporary files.
+
+Each writes a file's new text beside it, then renames it over the file. A run killed before
+the rename leaves the temporary file (an HR roster's names and emails, a whole initiative):
+the next run of either command, holding the one-writer lock so that no other run is writing
+them, removes them before it does anything else. The patterns are in the .gitignore too.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+log = logging.getLogger("playbook")
+
+PATTERNS = (".import-*.tmp", ".advance-*.tmp", ".attendance-*.tmp")
+
+
+def remove_leftovers(playbooks: Path, root: Path) -> list[str]:
+    """Remove every temporary file an interrupted run left under `playbooks`; say so."""
+    found = sorted(
+        {p for pattern in PATTERNS for p in playbooks.rglob(pattern) if p.is_file()},
+    )
+    removed = []
+    for path in found:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        removed.append(path.relative_to(root).as_posix())
+    if removed:
+        n = len(removed)
+        log.info(
+            "removed %d temporary file%s an interrupted run left (%s%s)",
+            n,
+            "" if n == 1 else "s",
+            ", ".join(removed[:3]),
+            ", ..." if n > 3 else "",
+        )
+    return removed
