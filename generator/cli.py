@@ -146,7 +146,13 @@ def schema(layout: Layout, out: Path | None) -> None:
         click.echo(f"{(folder / name).as_posix()}: {'written' if name in changed else 'unchanged'}")
 
 
-for command in (commands.advance_command, commands.notify, commands.init, commands.people):
+for command in (
+    commands.advance_command,
+    commands.sign_command,
+    commands.notify,
+    commands.init,
+    commands.people,
+):
     cli.add_command(command)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from generator.content.paths import InitiativePaths
+from generator.content.signing import CharterSignature, charter_signature
 from generator.markdown.svg import TimelineStage
 from generator.source import rules
 from generator.source.model import (
@@ -76,6 +77,11 @@ class InitiativeView:
 
     def member(self, pid: str) -> Member | None:
         return self._members.get(pid)
+
+    def signature(self, pid: str) -> CharterSignature | None:
+        """How `pid`'s charter stands signed, against the copy kept when they signed."""
+        member = self.member(pid)
+        return charter_signature(self.ini, member) if member else None
 
     # --- stages -------------------------------------------------------------------------
     @cached_property

@@ -15,10 +15,12 @@ from pydantic import BaseModel
 
 from generator.source.checks import CHECKS
 from generator.source.model import Initiative, Person
+from generator.source.signed import SignedCharter
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "person.schema.json": Person,
     "initiative.schema.json": Initiative,
+    "signed.schema.json": SignedCharter,
 }
 FOLDER = "schemas"
 DRAFT = "http://json-schema.org/draft-07/schema#"
