@@ -12,6 +12,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 render validate: $(VENV)/.installed
@@ -21,6 +22,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # Refresh the golden Markdown after a deliberate change; review the diff like code.
 goldens: $(VENV)/.installed-test

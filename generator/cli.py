@@ -99,7 +99,7 @@ def render(layout: Layout, audience: str, strict: bool) -> None:
     "--site-dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Where to build the site (default: site/).",
+    help="Where to build the site (default: mkdocs.yml site_dir, else site/).",
 )
 @strict_option
 @click.pass_obj
@@ -107,7 +107,7 @@ def render(layout: Layout, audience: str, strict: bool) -> None:
 def build(layout: Layout, audience: str, site_dir: Path | None, strict: bool) -> None:
     """Render, then build the site with MkDocs."""
     build_to_disk(layout, settings(layout, audience), site_dir, strict=strict)
-    click.echo(f"built the '{audience}' site in {site_dir or layout.root / 'site'}")
+    click.echo(f"built the '{audience}' site in {site_dir or layout.root / layout.site.site_dir}")
 
 
 @cli.command()
@@ -152,6 +152,7 @@ for command in (
     commands.notify,
     commands.init,
     commands.people,
+    commands.attendance,
 ):
     cli.add_command(command)
 

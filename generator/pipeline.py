@@ -21,9 +21,11 @@ from generator.content.audience import filter_project
 from generator.content.i18n import language_of
 from generator.content.plan import NavItem, Plan, plan
 from generator.content.settings import DEFAULT_AUDIENCE, Settings
+from generator.layout import CONFIG, GENERATED
 from generator.markdown.render import render
-from generator.site.config import CONFIG, SiteConfig, read_site_config
+from generator.site.config import SiteConfig, read_site_config
 from generator.site.freshness import input_key
+from generator.site.lock import repository_lock
 from generator.site.write import WriteReport, fresh_run, write
 from generator.source.lint import lint
 from generator.source.load import load_sources
@@ -35,8 +37,6 @@ from generator.source.validate import validate
 log = logging.getLogger("playbook")
 # Warnings go to our logger from the CLI, to MkDocs' plugin logger from the plugin.
 Logger = logging.Logger | logging.LoggerAdapter[Any]
-
-GENERATED = "generated"
 
 __all__ = ["DEFAULT_AUDIENCE", "Layout", "Output", "Rendered", "Settings", "run", "today"]
 
@@ -153,6 +153,15 @@ def run(layout: Layout, settings: Settings, strict: bool = False, logger: Logger
     return Output(settings, the_plan, files, tuple(warnings))
 
 
+def run_locked(layout: Layout, audience: Visibility, logger: Logger = log) -> Output:
+    """The plugin's run, for `audience` today: serve's rebuilds read the playbooks while
+    `advance` or an import may be writing them, so one run at a time, as for every command
+    that writes."""
+    settings = settings_for(layout, audience, logger=logger)
+    with repository_lock(layout.root):
+        return run(layout, settings, logger=logger)
+
+
 def _record(output: Output, key: str) -> dict[str, object]:
     """What the manifest keeps of a render, so an unchanged repository can skip the next one."""
     return {
@@ -203,7 +212,7 @@ def build_to_disk(
 
     key = input_key(layout, settings)
     output = run(layout, settings, strict)
-    target = (site_dir or layout.root / "site").resolve()
+    target = (site_dir or layout.root / layout.site.site_dir).resolve()
     build_site(
         layout.root,
         output,

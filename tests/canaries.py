@@ -162,6 +162,10 @@ class _Planter:
             return typing.get_args(bare)[0]
         if typing.get_origin(bare) is list:
             return self.items(typing.get_args(bare)[0], level, where)
+        if typing.get_origin(bare) is dict and where == ("PulseResponse", "answers"):
+            # A pulse answer, keyed by a question planted before it: a figure, no canary.
+            self.note(where, "an answer per question")
+            return {q: 3 for q in self.out.tokens.get(("PulseQuestion", "id"), [])}
         if typing.get_origin(bare) is dict:  # a member's duties, keyed by stage id
             item = _model(typing.get_args(bare)[1])
             assert item, f"{where}: a dict of what?"

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from generator.content import figures
 from generator.markdown import charts
 from generator.source import rules
 from generator.source.model import Initiative, Member, Resistance
@@ -18,7 +19,7 @@ from tests.test_goldens import _generate
 
 NS = "{http://www.w3.org/2000/svg}"
 FIGURE = re.compile(
-    r'<div class="pb-figure">(<svg class="pb-(?:bars|alignment|support|outcomes)".*?</svg>)</div>'
+    r'<div class="pb-figure">(<svg class="pb-(?:bars|alignment|support|outcomes)".*?</svg>)<details'
 )
 
 
@@ -63,13 +64,15 @@ def test_pictures_are_accessible_printable_and_scale(pictures: list[ET.Element])
 
 
 def test_user_text_in_a_picture_is_escaped() -> None:
-    svg = charts.count_bars("s", [charts.Bar("<b>{{ x }}</b> & co", 1, 2)], "<script>", "&")
+    svg = charts.count_bars("s", [figures.Bar("<b>{{ x }}</b> & co", 1, 2)], "<script>", "&")
     assert "&lt;b&gt;&#123;&#123; x &#125;&#125;&lt;/b&gt; &amp; co: 1 of 2" in svg
     assert (
         '<title id="pb-bars-s-title">&lt;script&gt;: &amp;, charters, training and activities'
         "</title>"
     ) in svg
-    ET.fromstring(str(svg).removeprefix('<div class="pb-figure">').removesuffix("</div>"))
+    # Well-formed as XML, the figures beside the picture too (both hold the escaped text).
+    ET.fromstring(str(svg))
+    assert str(svg).count("&lt;b&gt;&#123;&#123; x &#125;&#125;&lt;/b&gt; &amp; co: 1 of 2") == 2
 
 
 BASE = {

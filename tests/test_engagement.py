@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.markdown.svg import MapPoint, stakeholder_map
+from generator.content.figures import MapPoint
+from generator.markdown.svg import stakeholder_map
 from generator.pipeline import Layout, Settings, generate, load_project
 from tests.conftest import MINIMAL_INITIATIVE, TODAY, minimal
 
@@ -72,4 +73,6 @@ def test_map_names_are_escaped_text_not_markup() -> None:
     assert "<script>" not in svg
     assert ' font-weight="bold">&lt;script&gt;alert(1)… (!)</text>' in svg
     assert '<title id="pb-sm-title">T &lt;b&gt; &amp; &#39;q&#39;: stakeholder map</title>' in svg
-    assert "script" not in svg.replace("&lt;script&gt;", "")
+    # The figures beside the picture hold the whole name, escaped as well.
+    assert "<td>&lt;script&gt;alert(1)&lt;/script&gt;&quot;x (!)</td>" in svg
+    assert "script" not in svg.replace("&lt;script&gt;", "").replace("&lt;/script&gt;", "")

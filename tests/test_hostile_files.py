@@ -13,11 +13,13 @@ import shutil
 import subprocess
 import sys
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from generator.source import yamlfile
 from tests.conftest import TODAY, minimal, write
 
 MEMORY_LIMIT = 1024 * 1024 * 1024  # 1 GiB of address space for the whole process
@@ -51,6 +53,11 @@ def _bomb() -> str:
         prev, name = chr(96 + i), chr(97 + i)
         lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
     return "\n".join(lines) + "\nname: x\ntitle: y\nfunction: z\n"
+
+
+def _long_alias() -> str:
+    """A 100 KB text aliased 3,000 times: a small file that expands to 300 MB."""
+    return "a: &a " + "x" * 100_000 + "\nb: [" + ", ".join(["*a"] * 3000) + "]\nname: x\n"
 
 
 def _outside(root: Path, name: str, text: str) -> Path:
@@ -106,6 +113,13 @@ CASES: dict[str, tuple[Setup, list[str]]] = {
         [
             "playbooks/people/bomb.yml: file refused: document expands to more than 200000 "
             "values (alias bomb?)"
+        ],
+    ),
+    "alias of a long text": (
+        lambda r: write(r, f"{PEOPLE}/long.yml", _long_alias()),
+        [
+            "playbooks/people/long.yml: file refused: document expands to 300 MB; the limit "
+            "is 20 MB (an alias repeated many times? write the text once)"
         ],
     ),
     "deep flow nesting": (
@@ -203,3 +217,22 @@ def test_the_limits_leave_room_for_a_good_build(blank: Path) -> None:
     done, _ = _playbook(blank, "render")
     assert done.returncode == 0, done.stderr
     assert (blank / "generated" / "small" / "index.md").is_file()
+
+
+def test_an_expanding_file_is_measured_in_bounded_memory(tmp_path: Path) -> None:
+    """The 300 MB the file would expand to are counted, never built: the peak stays near
+    the size of the file itself."""
+    path = tmp_path / "long.yml"
+    path.write_text(_long_alias(), encoding="utf-8")
+    tracemalloc.start()
+    try:
+        document, problems = yamlfile.load(path, "long.yml")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert document is None
+    assert [p.message for p in problems] == [
+        "file refused: document expands to 300 MB; the limit is 20 MB (an alias repeated "
+        "many times? write the text once)"
+    ]
+    assert peak < 5_000_000, peak

@@ -114,7 +114,7 @@ def _playbooks() -> tuple[dict[str, Any], dict[str, Any]]:
 
 PEOPLE, INITIATIVES = _playbooks()
 URL_FIELDS = {t for t, p in TAGS.items() if p.endswith(".url")}
-SITE_SCRIPT = re.compile(r"^(/|(\.\./)*)assets/javascripts/[\w.]+\.js$")
+SITE_SCRIPT = re.compile(r"^(/|(\.\./)*)assets/(javascripts/[\w.]+|playbook)\.js$")  # theirs, ours
 BAD_SCHEME = re.compile(r"^(javascript|data|vbscript):")
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.lock import HOLDER, LOCK, repository_lock
+from generator.layout import HOLDER, LOCK
+from generator.site.lock import repository_lock
 from tests.conftest import minimal, run
 
 # Another process holding the lock: it says so, then holds it until its stdin closes.

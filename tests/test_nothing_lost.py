@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.lock import LOCK
+from generator.layout import LOCK
 from tests.conftest import MINIMAL_INITIATIVE, minimal, run, write
 
 

@@ -283,3 +283,24 @@ def test_playbook_commands_read_the_sites_mkdocs_yml(tmp_path: Path) -> None:
         in unfolded
     )
     assert run(root, "validate").exit_code == 0
+
+
+def test_build_without_the_plugin_is_refused_and_keeps_the_old_site(tmp_path: Path) -> None:
+    """The build hands its run to the plugin it finds by name (site/build.py does not import
+    the plugin, a door): a mkdocs.yml without it is a clear refusal, nothing built."""
+    from tests.conftest import run
+
+    root = foreign_site(tmp_path / "site")
+    config = root / "mkdocs.yml"
+    config.write_text(re.sub(r"  - playbook:\n.*\n", "", config.read_text("utf-8")), "utf-8")
+    assert "playbook" not in config.read_text("utf-8")
+    (root / "site").mkdir()
+    (root / "site" / "old.html").write_text("old", "utf-8")
+    result = run(root, "build")
+    assert result.exit_code == 1
+    assert result.output == (
+        "mkdocs.yml: the playbook plugin is not in `plugins:`; add `- playbook` there "
+        "(and remove any old `hooks:` entry for the generator)\n"
+    )
+    assert sorted(p.name for p in (root / "site").iterdir()) == ["old.html"]
+    assert not (root / "generated").exists()

@@ -234,3 +234,41 @@ def test_a_stage_move_rebuilds_every_page(tmp_path: Path) -> None:
     assert "client-experience/what-changed/index.html" not in pages
     assert result["differ"] == []
     assert result["search_same"]
+
+
+def test_materials_internals_the_preview_relies_on_are_still_there(tmp_path: Path) -> None:
+    """Every use of Material's internals is named in site/preview.py: each is checked here on
+    the installed Material, so an upgrade that renames or removes one fails this test by name
+    instead of quietly making previews wrong."""
+    from mkdocs.config import load_config
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\ntheme: {name: material}\nplugins: [search, tags]\n", "utf-8"
+    )
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    names = [n for n in preview.SEARCH_PLUGINS if n in config.plugins]
+    assert names, f"Material's search plugin is none of {preview.SEARCH_PLUGINS} any more"
+    search = config.plugins[names[0]]
+    search.on_startup(command="serve", dirty=True)
+    search.on_config(config)
+    assert hasattr(search, preview.SEARCH_PREVIOUS), (
+        f"Material's search plugin has no `{preview.SEARCH_PREVIOUS}` (the last build's index)"
+    )
+    index = getattr(search, preview.SEARCH_INDEX, None)
+    assert index is not None, f"Material's search plugin has no `{preview.SEARCH_INDEX}`"
+    assert isinstance(getattr(index, preview.INDEX_ENTRIES, None), list), (
+        f"Material's search index has no list `{preview.INDEX_ENTRIES}`"
+    )
+    assert "generate_search_index" in dir(index), "Material's search index writes differently"
+    tags = config.plugins.get("material/tags")
+    assert tags is not None, "Material's tags plugin is not `material/tags` any more"
+    assert callable(getattr(tags, "on_page_markdown", None)), (
+        "Material's tags plugin no longer fills listings in `on_page_markdown`"
+    )
+    directive = getattr(tags.config, "listings_directive", None)
+    assert directive == preview.TAGS_DIRECTIVE, (
+        f"Material's tags `listings_directive` is {directive!r}, not {preview.TAGS_DIRECTIVE!r}"
+    )
+    template = (REPO / "templates" / "tags.md.j2").read_text("utf-8")
+    assert preview.TAGS_LISTING in template, "templates/tags.md.j2 no longer holds the listing"

@@ -140,7 +140,8 @@ CASES = {
     "gate check: near miss": (
         [("current_stage: start", "current_stage: start\ngate_checks: [charter-signed]")],
         f"{INI}:6:15: gate_checks[0]: unknown value 'charter-signed' (expected one of: "
-        "charters-signed, team-trained, resistance-reviewed; did you mean 'charters-signed'?)",
+        "charters-signed, team-trained, resistance-reviewed, pulse-taken, roles-clear; "
+        "did you mean 'charters-signed'?)",
     ),
     "gate check: twice": (
         [

@@ -14,7 +14,8 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from tests.conftest import run
+from generator.source.problems import short
+from tests.conftest import minimal, run
 from tests.test_notify import WITH_EMAIL
 
 CX = "client-experience"
@@ -203,3 +204,183 @@ def test_credentials_come_from_the_environment(
             f"the SMTP server {HOST}:{port} refused the login of PLAYBOOK_SMTP_USER "
             "(535 5.7.8 Authentication credentials invalid); nothing was sent\n"
         )
+
+
+class Dropping(Mailbox):
+    """Takes the whole message for some recipients, then drops the connection instead of
+    answering 250: the sender cannot know whether it was delivered."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.drop: set[str] = set()
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        if set(envelope.rcpt_tos) & self.drop:
+            self.received.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+            server.transport.abort()
+            return "421 closing"  # never reaches the client: the connection is gone
+        return await super().handle_DATA(server, session, envelope)
+
+
+def _email(root: Path, pid: str, address: str) -> None:
+    path = root / f"playbooks/people/{pid}.yml"
+    text = path.read_text("utf-8")
+    old = f"email: {pid.replace('-', '.')}@example.com"
+    assert old in text
+    path.write_text(text.replace(old, f"email: {address}"), "utf-8")
+
+
+def test_an_international_domain_is_sent_and_a_non_ascii_name_skipped(
+    example: Path, mailbox: tuple[Mailbox, str]
+) -> None:
+    box, server = mailbox
+    _email(example, "lee-wong", "lee.wong@exämple.com")
+    _email(example, "priya-nair", "prïya@example.com")
+    result = send(example, server)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "sent: Lee Wong <lee.wong@xn--exmple-cua.com>" in lines
+    assert (
+        "skipped priya-nair (Priya Nair): the email prïya@example.com is not ASCII before the "
+        "@ (needs SMTPUTF8)"
+    ) in lines
+    assert len(box.received) == MEMBERS - 1
+    assert "lee.wong@xn--exmple-cua.com" in box.recipients()
+    msg = email.message_from_bytes(
+        (example / f"outbox/{CX}/development/lee-wong.eml").read_bytes(), policy=policy.default
+    )
+    assert str(msg["To"]) == "Lee Wong <lee.wong@xn--exmple-cua.com>"
+
+
+def test_a_non_ascii_sender_is_refused(example: Path, mailbox: tuple[Mailbox, str]) -> None:
+    box, server = mailbox
+    result = send(example, server, "--from", "bürö@example.com")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "--from 'bürö@example.com': the email bürö@example.com is not ASCII before the @ "
+        "(needs SMTPUTF8); nothing was sent\n"
+    )
+    assert box.received == []
+
+
+def test_a_sender_with_a_line_break_is_refused_before_anything(
+    example: Path, mailbox: tuple[Mailbox, str]
+) -> None:
+    box, server = mailbox
+    result = send(example, server, "--from", "office@corp.example\r\nBcc: all@evil.example")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "--from 'office@corp.example\\r\\nBcc: all@evil.example' holds a line break or control "
+        "character; give one address on one line (e.g. office@example.com); nothing was sent\n"
+    )
+    assert box.received == []
+    assert not (example / "outbox").exists()
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("javascript:alert(1)//", "is not an absolute http(s) address"),
+        ("playbook.example/change/", "is not an absolute http(s) address"),
+        ("https://playbook.example/\r\nBcc: x@evil.example", "holds a line break"),
+    ],
+)
+def test_a_bad_site_url_is_refused_before_anything(
+    example: Path, mailbox: tuple[Mailbox, str], url: str, why: str
+) -> None:
+    box, server = mailbox
+    result = send(example, server, "--site-url", url)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"--site-url: {short(url)} {why}")
+    assert result.stderr.endswith("; nothing was written\n")
+    assert "Traceback" not in result.output
+    assert box.received == []
+    assert not (example / "outbox").exists()
+
+
+@pytest.mark.parametrize("command", [("build",), ("notify", CX), ("validate",)])
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("javascript:alert(1)//", "is not an absolute http(s) address"),
+        ('"https://playbook.example/\\r\\nx"', "holds a line break"),
+    ],
+)
+def test_a_bad_site_url_in_mkdocs_yml_is_refused(
+    example: Path, command: tuple[str, ...], url: str, why: str
+) -> None:
+    config = example / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + f"\nsite_url: {url}\n", "utf-8")
+    result = run(example, *command)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("mkdocs.yml: site_url: '")
+    assert why in result.stderr
+    for made in ("outbox", "site", "generated"):
+        assert not (example / made).exists()
+
+
+def test_a_stage_with_no_recorded_start_is_not_sent_again_another_day(
+    blank: Path, mailbox: tuple[Mailbox, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    box, server = mailbox
+    minimal(blank)
+    for pid in ("ann-lee", "bo-chen"):
+        person = blank / f"playbooks/people/{pid}.yml"
+        person.write_text(person.read_text() + f"email: {pid}@example.com\n")
+    first = run(blank, "notify", "small", "--send", "--smtp", server)
+    assert first.exit_code == 0, first.output
+    monkeypatch.setenv("PLAYBOOK_TODAY", "2026-12-03")
+    second = run(blank, "notify", "small", "--send", "--smtp", server)
+    assert second.exit_code == 0, second.output
+    assert "already sent: Bo Chen <bo-chen@example.com>" in second.output.splitlines()
+    assert box.recipients() == ["ann-lee@example.com", "bo-chen@example.com"]
+
+
+@pytest.fixture
+def dropping() -> Iterator[tuple[Dropping, str]]:
+    box = Dropping()
+    port = free_port()
+    controller = Controller(box, hostname=HOST, port=port)
+    controller.start()
+    try:
+        yield box, f"{HOST}:{port}"
+    finally:
+        controller.stop()
+
+
+def test_a_note_the_server_held_when_the_run_stopped_is_not_sent_again(
+    example: Path, dropping: tuple[Dropping, str]
+) -> None:
+    box, server = dropping
+    box.drop = {"lee.wong@example.com"}
+    first = send(example, server)
+    assert first.exit_code == 1
+    logged = json.loads((example / LOG).read_text())["transitions"]
+    assert logged["2026-11-23 infancy -> development"]["lee-wong"]["in_flight"] is True
+    box.drop = set()
+    second = send(example, server)
+    assert second.exit_code == 1
+    assert (
+        "may have been sent: Lee Wong <lee.wong@example.com>: the last run stopped while the "
+        "server held this note, so it may have been delivered; not sent again (pass --resend "
+        "lee-wong to send it)"
+    ) in second.output.splitlines()
+    assert second.stderr.splitlines()[-1] == (
+        "1 note may have been delivered already (lee-wong): check with the member, and pass "
+        "--resend lee-wong to send it again"
+    )
+    assert box.recipients().count("lee.wong@example.com") == 1
+    assert len(set(box.recipients())) == MEMBERS  # every other member was reached
+    third = send(example, server, "--resend", "lee-wong")
+    assert third.exit_code == 0, third.output
+    assert "sent: Lee Wong <lee.wong@example.com>" in third.output.splitlines()
+    assert box.recipients().count("lee.wong@example.com") == 2
+    fourth = send(example, server, "--resend", "lee-wong")
+    assert fourth.exit_code == 0, fourth.output
+    assert box.recipients().count("lee.wong@example.com") == 2
+    unknown = send(example, server, "--resend", "lee-wongg")
+    assert unknown.exit_code == 1
+    assert unknown.stderr == (
+        f"--resend lee-wongg: no draft for this member in {CX} (did you mean 'lee-wong'?); "
+        "nothing was sent\n"
+    )

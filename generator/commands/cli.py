@@ -1,4 +1,5 @@
-"""The commands that change the playbooks or act on them: advance, notify, init, people.
+"""The commands that change the playbooks or act on them: advance, notify, init, people,
+attendance.
 
 Doors, like generator/cli.py, which adds them to the `playbook` group: the work is done in
 the modules beside this one.
@@ -115,6 +116,13 @@ def sign_command(
 @click.option(
     "--site-url", metavar="URL", help="The site's address (default: mkdocs.yml site_url)."
 )
+@click.option(
+    "--resend",
+    "resend",
+    metavar="PERSON",
+    multiple=True,
+    help="Send again a note an interrupted run may have delivered (repeatable).",
+)
 @click.pass_obj
 @locked
 def notify(
@@ -125,6 +133,7 @@ def notify(
     sender: str | None,
     starttls: bool,
     site_url: str | None,
+    resend: tuple[str, ...],
 ) -> None:
     """Write (or --send) a transition note to every member of INITIATIVE's team.
 
@@ -137,6 +146,8 @@ def notify(
         raise click.UsageError("--send and --smtp HOST:PORT go together")
     if starttls and not send:
         raise click.UsageError("--starttls only applies with --send")
+    if resend and not send:
+        raise click.UsageError("--resend only applies with --send")
     where = None
     if server:
         try:
@@ -147,7 +158,7 @@ def notify(
     batch = notes.prepare(layout, initiative, sender, site_url)
     notes.write(batch, click.echo)
     if where is not None:
-        notes.send(batch, layout.root, where, click.echo)
+        notes.send(batch, layout.root, where, click.echo, frozenset(resend))
 
 
 @click.command()
@@ -216,4 +227,48 @@ def people_import(layout: Layout, roster: str, dry_run: bool) -> None:
     from generator.commands.people_import import import_people, summary
 
     for line in summary(import_people(layout, roster, dry_run), dry_run):
+        click.echo(line)
+
+
+@click.group()
+def attendance() -> None:
+    """Record who came to the training sessions (the `attended` of a session)."""
+
+
+@attendance.command(name="import")
+@click.argument("report", metavar="REPORT")
+@click.option("--initiative", "iid", metavar="ID", required=True, help="The initiative.")
+@click.option("--module", metavar="ID", help="The training module (default: found by date).")
+@click.option(
+    "--date",
+    "on",
+    metavar="YYYY-MM-DD",
+    callback=_date,
+    help="The meeting's date: finds the session, and settles a report whose dates read "
+    "two ways (day or month first).",
+)
+@click.option(
+    "--min-minutes",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Minutes present to count as attended (default: half the module's duration).",
+)
+@click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
+@click.pass_obj
+@locked
+def attendance_import(
+    layout: Layout,
+    report: str,
+    iid: str,
+    module: str | None,
+    on: dt.date | None,
+    min_minutes: int | None,
+    dry_run: bool,
+) -> None:
+    """Add who came to a session, from a Teams attendance report or a Zoom participants
+    export (CSV, told apart by content). Nobody is removed; guests are never written."""
+    from generator.commands.attendance import import_attendance, summary
+
+    done = import_attendance(layout, report, iid, module, on, min_minutes, dry_run)
+    for line in summary(done, dry_run):
         click.echo(line)

@@ -20,10 +20,11 @@ from generator.content.what_changed import what_changed
 from generator.delivery import messages, notes, outbox, smtp
 from generator.delivery.outbox import Draft, SendLog
 from generator.pipeline import Layout, settings_for
+from generator.site.config import checked_url
 from generator.source.explain import did_you_mean
 from generator.source.load import load_sources
 from generator.source.model import Visibility
-from generator.source.problems import UserError
+from generator.source.problems import UserError, printable
 from generator.source.validate import validate
 
 # The drafts say what the leadership site says: never anything core.
@@ -48,19 +49,35 @@ class Batch:
         return path.relative_to(root).as_posix()
 
 
+def _given_sender(given: str) -> Address:
+    if any(ord(c) < 32 or ord(c) == 127 for c in given):
+        # A line break would start a header of its own: a changed sender, a hidden Bcc.
+        raise UserError(
+            f"--from '{printable(given)}' holds a line break or control character; give one "
+            "address on one line (e.g. office@example.com); nothing was sent"
+        )
+    name, addr = parseaddr(given)
+    if "@" in addr and not addr.rpartition("@")[0].isascii():
+        raise UserError(f"--from '{given}': {mail.unusable(addr)}; nothing was sent")
+    try:
+        address: Address | None = Address(display_name=name, addr_spec=addr)
+    except (ValueError, IndexError, HeaderParseError):
+        address = None
+    if not address or not address.username or not address.domain:
+        raise UserError(f"--from '{given}' is not an email address (e.g. office@example.com)")
+    wire, why = mail.for_the_wire(address)
+    if wire is None:
+        raise UserError(f"--from '{given}': {why}; nothing was sent")
+    return wire
+
+
 def _sender(given: str | None, view: InitiativeView) -> Address:
     if given:
-        name, addr = parseaddr(given)
-        try:
-            address = Address(display_name=name, addr_spec=addr)
-        except (ValueError, IndexError, HeaderParseError):
-            address = None
-        if not address or not address.username or not address.domain:
-            raise UserError(f"--from '{given}' is not an email address (e.g. office@example.com)")
-        return address
+        return _given_sender(given)
     sponsor = view.person(view.ini.sponsor)
     found = mail.address(sponsor) if sponsor else None
-    return found or Address(display_name=mail.one_line(view.ini.owner), addr_spec=NO_SENDER)
+    wire = mail.for_the_wire(found)[0] if found else None
+    return wire or Address(display_name=mail.one_line(view.ini.owner), addr_spec=NO_SENDER)
 
 
 def prepare(
@@ -75,12 +92,13 @@ def prepare(
             f"initiatives: {', '.join(known) or 'none'}"
         )
     views = [
-        InitiativeView(k, ini, project.people, AUDIENCE) for k, ini in project.initiatives.items()
+        InitiativeView(k, ini, project.people, AUDIENCE, project.pulse.get(k))
+        for k, ini in project.initiatives.items()
     ]
     view = next(v for v in views if v.id == iid)
     settings = settings_for(layout, AUDIENCE)
     if site_url:
-        settings = replace(settings, site_url=site_url)
+        settings = replace(settings, site_url=checked_url(site_url, "--site-url"))
     url = settings.site_url
     found, skipped = notes.notes(view, views, settings)
     address = _sender(sender, view)
@@ -96,11 +114,14 @@ def prepare(
         )
     change = what_changed(view)
     left = change.left.id if change and change.entered.id == view.ini.current_stage else ""
-    on = notes.entered_on(view, settings.today)
+    # Keyed by what the playbook recorded, never by the day the command runs: a stage with
+    # no recorded start is the same transition on every retry.
+    on = notes.recorded_start(view)
     return Batch(
         iid,
         view.ini.current_stage,
-        f"{on.isoformat()} {left or '(start)'} -> {view.ini.current_stage}",
+        f"{on.isoformat() if on else '(no start recorded)'} {left or '(start)'} -> "
+        f"{view.ini.current_stage}",
         address,
         drafts,
         skipped,
@@ -122,12 +143,25 @@ def write(batch: Batch, say: Callable[[str], None]) -> None:
         )
 
 
-def send(batch: Batch, root: Path, server: smtp.Server, say: Callable[[str], None]) -> None:
+def send(
+    batch: Batch,
+    root: Path,
+    server: smtp.Server,
+    say: Callable[[str], None],
+    resend: frozenset[str] = frozenset(),
+) -> None:
     """Deliver every draft not yet sent for this transition; UserError if any failed."""
     if batch.sender.addr_spec == NO_SENDER:
         raise UserError(
-            f"{batch.initiative}: the drafts have no sender address (the sponsor has no email); "
-            "pass --from ADDRESS; nothing was sent"
+            f"{batch.initiative}: the drafts have no sender address (the sponsor has no email "
+            "a mail server can take); pass --from ADDRESS; nothing was sent"
+        )
+    unknown = sorted(resend - {d.pid for d in batch.drafts})
+    if unknown:
+        known = sorted(d.pid for d in batch.drafts)
+        raise UserError(
+            f"--resend {unknown[0]}: no draft for this member in {batch.initiative}"
+            f"{did_you_mean(unknown[0], known)}; nothing was sent"
         )
     if not batch.drafts:
         say("nothing to send: no team member has an email address")
@@ -144,17 +178,32 @@ def send(batch: Batch, root: Path, server: smtp.Server, say: Callable[[str], Non
         ) from None
     try:
         log = SendLog(batch.log, log_shown, batch.transition)
-        results = smtp.deliver(server, batch.sender.addr_spec, batch.drafts, log, _reporter(say))
+        sender = batch.sender.addr_spec
+        results = smtp.deliver(server, sender, batch.drafts, log, _reporter(say), resend)
     finally:
         lock.release()
+    _outcome(results, log_shown)
+
+
+def _outcome(results: list[smtp.Result], log_shown: str) -> None:
     failed = [r for r in results if r.status == "failed"]
+    maybe = [r.draft.pid for r in results if r.status == "may have been sent"]
+    n, of = len(failed), len(results)
+    parts = []
     if failed:
-        n = len(failed)
-        raise UserError(
-            f"{n} of {len(results)} note{'s' if len(results) != 1 else ''} not sent; run the "
-            "same command again to retry (those sent are recorded in "
-            f"{log_shown} and not sent again)"
+        parts.append(
+            f"{n} of {of} note{'s' if of != 1 else ''} not sent; run the same command again "
+            f"to retry (those sent are recorded in {log_shown} and not sent again)"
         )
+    if maybe:
+        again = " ".join(f"--resend {pid}" for pid in maybe)
+        parts.append(
+            f"{len(maybe)} note{'s' if len(maybe) != 1 else ''} may have been delivered "
+            f"already ({', '.join(maybe)}): check with the member, and pass {again} to send "
+            "it again"
+        )
+    if parts:
+        raise UserError("\n".join(parts))
 
 
 def _reporter(say: Callable[[str], None]) -> Callable[[smtp.Result], None]:

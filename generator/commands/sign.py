@@ -21,7 +21,7 @@ import yaml
 
 from generator.commands.yamltext import end_line, split_lines
 from generator.pipeline import Layout
-from generator.site.write import atomic_write
+from generator.source.atomic import atomic_write
 from generator.source.explain import did_you_mean
 from generator.source.load import SIGNED, Sources, load_sources
 from generator.source.model import Initiative, Member

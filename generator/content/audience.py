@@ -38,12 +38,14 @@ from generator.source.model import (
     Member,
     Module,
     Person,
+    Pulse,
     Resistance,
     Session,
     Visibility,
 )
 from generator.source.problems import UserError
 from generator.source.project import Project
+from generator.source.pulse import summarise
 from generator.source.rules import sees
 from generator.source.signed import SignedCharter
 
@@ -64,6 +66,10 @@ FIELD_LEVELS: dict[tuple[type[BaseModel], str], Visibility] = {
     (Member, "assessment"): "core",
     (Member, "assessment_history"): "core",
     (Resistance, "updates"): "core",
+    # The pulse is asked of the team; what each member answered, and when, is core's. Below
+    # core only anonymous tallies are seen (source/pulse.py), computed before the filter.
+    (Initiative, "pulse"): "leadership",
+    (Pulse, "responses"): "core",
 }
 # A person file is leadership content; only a sponsor's name is initiative content (everyone).
 PERSON_LEVEL: Visibility = "leadership"
@@ -132,7 +138,11 @@ def _module(m: Module, audience: Visibility) -> Module:
 def _checks(failed: list[FailedCheck], audience: Visibility) -> list[FailedCheck]:
     if not _shown(HistoryEntry, "failed_checks", audience):
         return []
-    return [f for f in failed if sees(audience, CHECKS[f.check].level)]
+    return [
+        f if sees(audience, CHECKS[f.check].named_from) else f.model_copy(update={"people": []})
+        for f in failed
+        if sees(audience, CHECKS[f.check].level)
+    ]
 
 
 def _history(ini: Initiative, stage_ids: set[str], audience: Visibility) -> list[HistoryEntry]:
@@ -186,6 +196,7 @@ def _initiative(iid: str, ini: Initiative, audience: Visibility) -> Initiative:
                 if _shown(Initiative, "resistance", audience)
                 else []
             ),
+            "pulse": _pulse(ini.pulse, audience),
         }
     )
     # Always attached anew: the copy above still holds every kept copy.
@@ -212,6 +223,14 @@ def _kept(ini: Initiative, seen: Initiative, audience: Visibility) -> dict[str, 
         shown = c.model_copy(update={"stages": duties, "activities": letters})
         out[pid] = copy.model_copy(update={"commitments": shown})
     return out
+
+
+def _pulse(pulse: Pulse | None, audience: Visibility) -> Pulse | None:
+    if pulse is None or not _shown(Initiative, "pulse", audience):
+        return None
+    if _shown(Pulse, "responses", audience):
+        return pulse
+    return pulse.model_copy(update={"responses": []})
 
 
 def _team(team: list[Member], stage_ids: set[str], audience: Visibility) -> list[Member]:
@@ -245,9 +264,18 @@ def _sponsor_names(project: Project) -> dict[str, Person]:
 
 
 def filter_project(project: Project, audience: Visibility) -> Project:
-    """The project as `audience` may see it."""
+    """The project as `audience` may see it, with the anonymous pulse tallies of the stages
+    it sees (computed from every response, which the filter then takes away below core)."""
+    initiatives = {k: _initiative(k, v, audience) for k, v in project.initiatives.items()}
+    pulse = {}
+    if _shown(Initiative, "pulse", audience):
+        for iid, ini in project.initiatives.items():
+            summary = summarise(ini, {s.id for s in initiatives[iid].stages})
+            if summary:
+                pulse[iid] = summary
     return Project(
         people=project.people if sees(audience, PERSON_LEVEL) else _sponsor_names(project),
-        initiatives={k: _initiative(k, v, audience) for k, v in project.initiatives.items()},
+        initiatives=initiatives,
         pages=project.pages,  # hand-written pages are everyone-level: carried for every audience
+        pulse=pulse,
     )

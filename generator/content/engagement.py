@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from generator.content.figures import MapPoint
 from generator.content.views import InitiativeView
-from generator.markdown.svg import MapPoint
 from generator.source import rules
 from generator.source.model import Member, Resistance
 

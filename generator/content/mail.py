@@ -35,3 +35,27 @@ def _address(name: str, email: str) -> Address | None:
         return Address(display_name=one_line(name), addr_spec=spec)
     except (ValueError, IndexError, HeaderParseError):
         return None
+
+
+def for_the_wire(found: Address) -> tuple[Address | None, str]:
+    """The address as a mail server takes it without SMTPUTF8 (which we do not assume): an
+    international domain in its ASCII form (IDNA); a name before the @ that is not ASCII
+    cannot be written at all, so the address is refused, with why."""
+    if not found.username.isascii():
+        return None, unusable(found.addr_spec)
+    domain = found.domain
+    if not domain.isascii():
+        try:
+            domain = domain.encode("idna").decode("ascii")
+        except UnicodeError:
+            return None, f"the email domain {found.domain} cannot be written in ASCII (IDNA)"
+    return Address(display_name=found.display_name, username=found.username, domain=domain), ""
+
+
+def unusable(email: str) -> str:
+    """Why an email that is no address for mail (see `address`) cannot be used."""
+    spec = email.strip()
+    local = spec.rpartition("@")[0]
+    if local and not local.isascii():
+        return f"the email {spec} is not ASCII before the @ (needs SMTPUTF8)"
+    return "email not valid"

@@ -86,7 +86,7 @@ def plan(project: Project, settings: Settings) -> Plan:
     audience = settings.audience
     common = {"audience": audience, "today": settings.today, "settings": settings}
     views = [
-        InitiativeView(iid, ini, project.people, audience)
+        InitiativeView(iid, ini, project.people, audience, project.pulse.get(iid))
         for iid, ini in project.initiatives.items()
     ]
     planners.home(book, views, common)

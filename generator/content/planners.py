@@ -11,19 +11,26 @@ from typing import TYPE_CHECKING, Any
 from generator.content import paths
 from generator.content.engagement import EngagementView
 from generator.content.i18n import Wording
-from generator.content.scorecard import Scorecard
+from generator.content.scorecard import Scorecard, member_answers
 from generator.content.trends import Trends
 from generator.content.views import InitiativeView
 from generator.content.what_changed import what_changed
-from generator.markdown.escape import attr
-from generator.markdown.icons import STAGE_ICONS
 from generator.source.markers import N_
 from generator.source.model import Person
 from generator.source.project import Project
 from generator.source.rules import sees_team
+from generator.source.safe import attr
 
 if TYPE_CHECKING:
     from generator.content.plan import Book, NavItem
+
+
+# For Material's `icon` front matter, shown beside the page in the navigation.
+STAGE_ICONS = {
+    "current": "material/flag-variant",
+    "done": "material/check-circle",
+    "next": "material/circle-outline",
+}
 
 
 def _person_tags(person: Person | None, words: Wording, role: str | None = None) -> tuple[str, ...]:
@@ -87,7 +94,7 @@ def initiative(book: Book, view: InitiativeView, common: dict[str, Any]) -> None
         section += _team(book, view, ctx, banner)
     if scorecard:
         trends = Trends(view, common["today"]) if audience == "core" else None
-        card = {**ctx, "trends": trends}
+        card = {**ctx, "trends": trends, "answers": member_answers(view)}
         section.append(page(where.scorecard, "scorecard.md.j2", N_("Alignment scorecard"), card))
     if audience == "core" and view.ini.team:
         engaged = {**ctx, "engagement": EngagementView(view)}
@@ -244,7 +251,8 @@ def people(
 
 
 def hand_written(book: Book, pages: dict[str, bytes], common: dict[str, Any]) -> None:
-    """Pages from playbooks/pages/, carried unchanged; Markdown ones are listed in the nav."""
+    """Pages from playbooks/pages/, carried unchanged; Markdown ones are listed in the nav,
+    under a section whose name says what it holds (a link reading "More" names no purpose)."""
     words = common["settings"].words
     listed: list[NavItem] = []
     for rel, raw in sorted(pages.items()):
@@ -252,7 +260,7 @@ def hand_written(book: Book, pages: dict[str, bytes], common: dict[str, Any]) ->
         if rel.endswith(".md"):
             listed.append(paths.hand_written(rel))
     if listed:
-        book.nav.append({words.gettext("More"): listed})
+        book.nav.append({words.gettext("Guides and background"): listed})
 
 
 def tags(book: Book, common: dict[str, Any]) -> None:

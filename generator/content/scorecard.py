@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+from generator.content.figures import Bar
 from generator.content.views import InitiativeView
-from generator.markdown.charts import Bar
 from generator.source import rules, signatures
-from generator.source.checks import CheckResult, gate
+from generator.source.checks import CheckResult, gate_seen
 from generator.source.markers import N_
-from generator.source.model import Module, Stage
+from generator.source.model import Module, PulseQuestion, Stage
+from generator.source.pulse import QuestionTally, StageTally
 
 # How the whole-team training of a stage went, for the wording: no module for the whole team,
 # none recorded yet, some members missing, everyone there.
@@ -42,6 +43,12 @@ class StageScore:
     next_session: dt.date | None  # the next whole-team session, from today
     activities: Count
     checks: tuple[CheckResult, ...]
+    pulse: StageTally | None  # the anonymous tally of the stage's pulse
+
+    @property
+    def pulse_shown(self) -> list[QuestionTally]:
+        """The questions with enough answers for their figures to be shown."""
+        return [q for q in self.pulse.questions if q.shown] if self.pulse else []
 
     @property
     def charters_label(self) -> str:
@@ -116,7 +123,8 @@ class Scorecard:
             training=self._training(modules, stage.id, missing),
             next_session=self._next_session(modules),
             activities=Count(sum(a.status == "done" for a in acts), len(acts)),
-            checks=tuple(gate(ini, stage.id, on)),
+            checks=tuple(gate_seen(ini, stage.id, on, self.view.audience, self.view.pulse)),
+            pulse=self.view.pulse.of(stage.id) if self.view.pulse else None,
         )
 
     def _training(self, modules: list[Module], sid: str, missing: tuple[str, ...]) -> Training:
@@ -147,3 +155,44 @@ class Scorecard:
             first_estimate=budget.first_estimate_weeks if budget else None,
             floor=rules.alignment_floor(budget) if budget else None,
         )
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    """One member's answers to one stage's pulse (core: only core's model holds them)."""
+
+    person: str
+    stage: Stage
+    date: dt.date
+    answers: tuple[int | None, ...]  # in the order of the questions
+    unclear: bool  # answered 1 or 2 to the role question: talk to them
+
+
+@dataclass(frozen=True)
+class Answers:
+    questions: tuple[PulseQuestion, ...]
+    rows: tuple[AnswerRow, ...]  # member by member, stage by stage
+    unclear_now: tuple[str, ...]  # unclear on their role in the current stage
+
+
+def member_answers(view: InitiativeView) -> Answers | None:
+    """Each member's answers over the stages; None when the model holds no response (below
+    core, the audience filter took them away)."""
+    ini = view.ini
+    if ini.pulse is None or not ini.pulse.responses:
+        return None
+    questions = tuple(ini.pulse.questions)
+    rows = [
+        AnswerRow(
+            person=r.person,
+            stage=stage,
+            date=r.date,
+            answers=tuple(r.answers.get(q.id) for q in questions),
+            unclear=r.answers.get(rules.ROLE_QUESTION) in rules.DISAGREES,
+        )
+        for m in ini.team
+        for stage in ini.stages
+        for r in rules.pulse_of(ini, stage.id)
+        if r.person == m.person
+    ]
+    return Answers(questions, tuple(rows), tuple(rules.role_unclear(ini, ini.current_stage)))

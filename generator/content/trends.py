@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
+from generator.content.figures import OutcomeRow, SupportRow
 from generator.content.views import InitiativeView
-from generator.markdown.charts import OutcomeRow, SupportRow
 from generator.source import rules
 
 

@@ -11,9 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
+from generator.content.figures import TimelineStage
 from generator.content.paths import InitiativePaths
 from generator.content.signing import CharterSignature, charter_signature
-from generator.markdown.svg import TimelineStage
 from generator.source import rules
 from generator.source.model import (
     Activity,
@@ -26,6 +26,7 @@ from generator.source.model import (
     Stage,
     Visibility,
 )
+from generator.source.pulse import PulseSummary
 
 LETTERS = ("R", "A", "C", "I")
 MATRIX_MAX_COLUMNS = 15
@@ -49,10 +50,17 @@ class Peer:
 
 class InitiativeView:
     def __init__(
-        self, id_: str, ini: Initiative, people: dict[str, Person], audience: Visibility
+        self,
+        id_: str,
+        ini: Initiative,
+        people: dict[str, Person],
+        audience: Visibility,
+        pulse: PulseSummary | None = None,
     ) -> None:
         self.id = id_
         self.ini = ini
+        # The pulse's anonymous tallies (the audience filter computed them from every answer).
+        self.pulse = pulse
         self.people = people
         self.audience = audience
         self.paths = InitiativePaths(id_)

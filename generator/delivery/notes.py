@@ -52,13 +52,19 @@ def link(path: str, settings: Settings) -> str:
     return settings.absolute(path) or paths.page_url(path, settings.directory_urls)
 
 
-def entered_on(view: InitiativeView, today: dt.date) -> dt.date:
-    """When the current stage began: its transition, else its start date, else today."""
+def recorded_start(view: InitiativeView) -> dt.date | None:
+    """When the current stage began, as the playbook records it: its transition, else its
+    start date, else None."""
     for h in reversed(view.ini.stage_history):
         if h.stage == view.ini.current_stage:
             return h.entered
     current = view.current
-    return current.starts if current and current.starts else today
+    return current.starts if current and current.starts else None
+
+
+def entered_on(view: InitiativeView, today: dt.date) -> dt.date:
+    """When the current stage began: its transition, else its start date, else today."""
+    return recorded_start(view) or today
 
 
 def notes(
@@ -79,8 +85,10 @@ def notes(
         pid = m.person
         person = view.person(pid)
         to = mail.address(person) if person else None
+        why = mail.unusable(person.email) if person and person.email else "no email address"
+        if to is not None:
+            to, why = mail.for_the_wire(to)
         if person is None or to is None:
-            why = "no email address" if not (person and person.email) else "email not valid"
             skipped.append(Skipped(pid, view.name(pid), why))
             continue
         feed_path = paths.person_calendar(pid)

@@ -15,10 +15,10 @@ from email.headerregistry import Address
 from pathlib import Path
 from typing import Any
 
-from generator.site.write import atomic_write
+from generator.layout import OUTBOX
+from generator.source.atomic import atomic_write
 from generator.source.problems import UserError
 
-OUTBOX = "outbox"
 LOG = "sent.json"
 
 
@@ -73,16 +73,41 @@ class SendLog:
         return found if isinstance(found, dict) else {}
 
     def sent(self, pid: str) -> bool:
-        return pid in self._mine()
+        """Confirmed by the server (an entry without `in_flight`: older logs too)."""
+        entry = self._mine().get(pid)
+        return isinstance(entry, dict) and not entry.get("in_flight")
+
+    def in_flight(self, pid: str) -> bool:
+        """Handed to the server by a run that never heard its answer: it may have arrived."""
+        entry = self._mine().get(pid)
+        return isinstance(entry, dict) and bool(entry.get("in_flight"))
+
+    def hand_over(self, draft: Draft) -> None:
+        """Before the message itself is sent: a run killed from here on cannot know whether
+        the server kept it, and the next run must not send it again without being told."""
+        self._put(draft, {"in_flight": True})
 
     def record(self, draft: Draft) -> None:
         """After the server confirmed the delivery: kept on disk before the next one."""
+        self._put(draft, {})
+
+    def forget(self, draft: Draft) -> None:
+        """The server refused the message: it was not delivered, and may be sent again."""
+        mine = self._mine()
+        if mine.pop(draft.pid, None) is not None:
+            self._save(mine)
+
+    def _put(self, draft: Draft, extra: dict[str, Any]) -> None:
         mine = self._mine()
         mine[draft.pid] = {
             "to": str(draft.to),
             "message_id": draft.message_id,
             "sent_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            **extra,
         }
+        self._save(mine)
+
+    def _save(self, mine: dict[str, Any]) -> None:
         self.data["transitions"][self.transition] = dict(sorted(mine.items()))
         text = json.dumps(self.data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
         atomic_write(self.path, text.encode("utf-8"), durable=True)

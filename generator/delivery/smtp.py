@@ -19,7 +19,11 @@ from generator.source.problems import UserError
 
 USER, PASSWORD = "PLAYBOOK_SMTP_USER", "PLAYBOOK_SMTP_PASSWORD"
 TIMEOUT = 30  # seconds: a server that stops answering fails the run instead of hanging it
-Status = Literal["sent", "already sent", "failed"]
+Status = Literal["sent", "already sent", "failed", "may have been sent"]
+MAYBE = (
+    "the last run stopped while the server held this note, so it may have been delivered; "
+    "not sent again (pass --resend {pid} to send it)"
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ class Result:
     draft: Draft
     status: Status
     detail: str = ""
+    lost: str = ""  # the connection was lost: the rest of the run cannot be sent
 
 
 def parse_server(value: str) -> Server:
@@ -90,21 +95,56 @@ def connect(server: Server) -> Iterator[smtplib.SMTP]:
             smtp.close()
 
 
-def _send_one(smtp: smtplib.SMTP, sender: str, draft: Draft) -> str | None:
-    """None once the server accepted the message for the recipient; else why not."""
+def _send_one(
+    smtp: smtplib.SMTP, sender: str, draft: Draft, handing_over: Callable[[], None]
+) -> str | None:
+    """None once the server accepted the message for the recipient; else why not.
+
+    The envelope first, then `handing_over`, then the message: from DATA on, a lost answer
+    leaves the note perhaps delivered, and the send log says so before it starts."""
+    smtp.ehlo_or_helo_if_needed()
+    code, text = smtp.mail(sender)
+    if code != 250:
+        smtp.rset()
+        return f"sender {sender} refused: {_reply(code, text)}"
+    code, text = smtp.rcpt(draft.to.addr_spec)
+    if code not in (250, 251):
+        smtp.rset()
+        return f"recipient refused: {_reply(code, text)}"
+    handing_over()
     try:
-        refused = smtp.sendmail(sender, [draft.to.addr_spec], draft.data)
-    except smtplib.SMTPRecipientsRefused as exc:
-        code, text = next(iter(exc.recipients.values()))
-        return f"recipient refused: {_reply(code, text)}"
-    except smtplib.SMTPSenderRefused as exc:
-        return f"sender {sender} refused: {_reply(exc.smtp_code, exc.smtp_error)}"
-    except smtplib.SMTPResponseException as exc:
+        code, text = smtp.data(draft.data)
+    except smtplib.SMTPDataError as exc:  # DATA itself refused: the message never left
+        smtp.rset()
         return f"refused: {_reply(exc.smtp_code, exc.smtp_error)}"
-    if refused:
-        code, text = next(iter(refused.values()))
-        return f"recipient refused: {_reply(code, text)}"
+    if code != 250:
+        smtp.rset()
+        return f"refused: {_reply(code, text)}"
     return None
+
+
+def _attempt(smtp: smtplib.SMTP, sender: str, d: Draft, log: SendLog) -> Result:
+    """One draft through an open session, its send log kept as it goes."""
+    handed = False
+
+    def handing_over() -> None:
+        nonlocal handed
+        log.hand_over(d)
+        handed = True
+
+    try:
+        why = _send_one(smtp, sender, d, handing_over)
+    except (OSError, smtplib.SMTPException) as exc:
+        lost = f"connection lost ({exc or type(exc).__name__})"
+        if handed:
+            return Result(d, "may have been sent", f"{lost}; {MAYBE.format(pid=d.pid)}", lost)
+        return Result(d, "failed", f"{lost}; not sent", lost)
+    if why is None:
+        log.record(d)
+        return Result(d, "sent")
+    if handed:
+        log.forget(d)
+    return Result(d, "failed", why)
 
 
 def deliver(
@@ -113,8 +153,12 @@ def deliver(
     drafts: list[Draft],
     log: SendLog,
     report: Callable[[Result], None],
+    resend: frozenset[str] = frozenset(),
 ) -> list[Result]:
-    """Send each draft not yet sent for this transition; report each result as it comes."""
+    """Send each draft not yet sent for this transition; report each result as it comes.
+
+    A note the last run handed over without hearing back is sent again only when its member
+    is in `resend`."""
     results: list[Result] = []
 
     def done(result: Result) -> None:
@@ -125,22 +169,18 @@ def deliver(
     for d in drafts:
         if log.sent(d.pid):
             done(Result(d, "already sent"))
+        elif log.in_flight(d.pid) and d.pid not in resend:
+            done(Result(d, "may have been sent", MAYBE.format(pid=d.pid)))
         else:
             waiting.append(d)
     if not waiting:
         return results
     with connect(server) as smtp:
         for i, d in enumerate(waiting):
-            try:
-                why = _send_one(smtp, sender, d)
-            except (OSError, smtplib.SMTPServerDisconnected) as exc:
-                lost = f"connection lost ({exc or type(exc).__name__}); not sent"
-                for rest in waiting[i:]:
-                    done(Result(rest, "failed", lost))
+            result = _attempt(smtp, sender, d, log)
+            done(result)
+            if result.lost:
+                for rest in waiting[i + 1 :]:
+                    done(Result(rest, "failed", f"{result.lost}; not sent"))
                 break
-            if why is None:
-                log.record(d)
-                done(Result(d, "sent"))
-            else:
-                done(Result(d, "failed", why))
     return results

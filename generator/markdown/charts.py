@@ -8,16 +8,17 @@ and the dark palette. Fills are light so black text on them stays readable.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from generator.content.figures import Bar, OutcomeRow, SupportRow
 from generator.content.i18n import Wording, wording
 from generator.markdown.escape import attr
+from generator.markdown.figures import as_text
 from generator.source.markers import Nn_
+from generator.source.pulse import QuestionTally
 
 if TYPE_CHECKING:
     from generator.content.scorecard import AlignmentUse
@@ -52,8 +53,9 @@ OUTCOME_FILL = {
 }
 
 
-def _svg(kind: str, key: str, title: str, height: int, body: list[str]) -> Markup:
-    """`key` makes the title's id unique on its page (several pictures share a page)."""
+def _svg(kind: str, key: str, title: str, height: int, body: list[str], text: str) -> Markup:
+    """`key` makes the title's id unique on its page (several pictures share a page); `text`
+    is the figures as text, shown beside the picture."""
     ident = f"pb-{kind}-{key}-title"
     return Markup(
         f'<div class="pb-figure"><svg class="pb-{kind}" role="img" aria-labelledby="{ident}" '
@@ -62,7 +64,9 @@ def _svg(kind: str, key: str, title: str, height: int, body: list[str]) -> Marku
         f'<title id="{ident}">{attr(title)}</title>'
         f'<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="#fff"/>'
         + "".join(body)
-        + "</svg></div>"
+        + "</svg>"
+        + text
+        + "</div>"
     )
 
 
@@ -77,13 +81,6 @@ def _clip(text: str, limit: int) -> str:
 # --- counts: n of N ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    done: int
-    total: int
-
-
 def count_bars(
     key: str, bars: Sequence[Bar], initiative: str, stage: str, words: Wording | None = None
 ) -> Markup:
@@ -95,6 +92,7 @@ def count_bars(
         "stage": stage,
     }
     body, y = [], 4
+    lines: list[tuple[str, ...]] = []
     for bar in bars:
         figure = (
             words.gettext("%(done)s of %(total)s") % {"done": bar.done, "total": bar.total}
@@ -102,7 +100,9 @@ def count_bars(
             else words.gettext("none")
         )
         label = words.gettext("%(label)s: %(figure)s")
-        body.append(_text(2, y + 14, label % {"label": words.gettext(bar.label), "figure": figure}))
+        line = label % {"label": words.gettext(bar.label), "figure": figure}
+        lines.append((line,))
+        body.append(_text(2, y + 14, line))
         body.append(
             f'<rect x="2" y="{y + 21}" width="{WIDTH - 4}" height="14" fill="{TRACK}" '
             f'stroke="{EDGE}" stroke-width="1"/>'
@@ -112,7 +112,7 @@ def count_bars(
             width = (WIDTH - 4) * min(bar.done, bar.total) / bar.total
             body.append(f'<rect x="2" y="{y + 21}" width="{width:.1f}" height="14" fill="{fill}"/>')
         y += 46
-    return _svg("bars", key, title, y, body)
+    return _svg("bars", key, title, y, body, as_text(title, words, lines))
 
 
 # --- time to align ------------------------------------------------------------------------
@@ -139,6 +139,8 @@ def alignment_weeks(use: AlignmentUse, initiative: str, words: Wording | None = 
         return 2 + span * weeks / scale
 
     over = planned is not None and used > planned
+    if over:  # red is not the only sign that the plan is overrun
+        labels[0] += " – " + words.gettext("over the plan")
     body = [
         _text(2, 16, labels[0], extra=' font-weight="bold"'),
         f'<rect x="2" y="26" width="{span}" height="20" fill="{TRACK}" stroke="{EDGE}" '
@@ -161,19 +163,16 @@ def alignment_weeks(use: AlignmentUse, initiative: str, words: Wording | None = 
         anchor = ' text-anchor="end"' if end else ""
         body.append(_text(at - 5 if end else at + 5, y, label, 12, anchor))
         y += 18
-    return _svg("alignment", "weeks", title, y - 4, body)
+    shown = [labels[0]] + [
+        t for w, t in zip((planned, floor), labels[1:], strict=True) if w is not None
+    ]
+    text = as_text(title, words, [(t,) for t in shown])
+    return _svg("alignment", "weeks", title, y - 4, body, text)
 
 
 # --- support over time (core) ---------------------------------------------------------------
 
 CHIP_W, CHIP_H, CHIP_GAP, PER_LINE = 92, 24, 16, 4
-
-
-@dataclass(frozen=True)
-class SupportRow:
-    name: str
-    points: tuple[tuple[dt.date | None, str], ...]  # (date, support), oldest first
-    stuck: bool  # skeptic or resistant across the two latest assessments
 
 
 def support_over_time(
@@ -187,10 +186,16 @@ def support_over_time(
     }
     latest, flag = words.gettext("latest"), words.gettext("still skeptic or resistant")
     body, y = [], 4
+    lines: list[tuple[str, ...]] = []
     for row in rows:
         weight = ' font-weight="bold"' if row.stuck else ""
         name = _clip(row.name, 30) + (f" – {flag}" if row.stuck else "")
         body.append(_text(2, y + 14, name, 13, weight))
+        steps = [
+            f"{words.label('support', support)} ({words.date(date) if date else latest})"
+            for date, support in row.points
+        ]
+        lines.append((f"{row.name}{f' – {flag}' if row.stuck else ''}:", " → ".join(steps)))
         y += 22
         for i, (date, support) in enumerate(row.points):
             col = i % PER_LINE
@@ -213,20 +218,13 @@ def support_over_time(
             when = words.date(date) if date else latest
             body.append(_text(x + CHIP_W / 2, y + CHIP_H + 13, when, 11, _MIDDLE))
         y += CHIP_H + 26
-    return _svg("support", "members", title, y, body)
+    return _svg("support", "members", title, y, body, as_text(title, words, lines))
 
 
 _MIDDLE = ' text-anchor="middle"'
 
 
 # --- resistance by outcome over time (core) --------------------------------------------------
-
-
-@dataclass(frozen=True)
-class OutcomeRow:
-    on: dt.date
-    today: bool  # the last row: where the entries stand now
-    counts: dict[str, int]  # outcome -> entries
 
 
 def outcomes_over_time(
@@ -249,12 +247,19 @@ def outcomes_over_time(
         x += 19 + 8 * len(names[outcome]) + 22
     y = 30
     span = WIDTH - 4
+    lines: list[tuple[str, ...]] = []
     for row in rows:
         total = sum(row.counts.values())
         when = words.date(row.on)
         if row.today:
             when = words.gettext("today, %(date)s") % {"date": when}
         body.append(_text(2, y + 13, when, 12))
+        counts = [
+            words.ngettext(*OUTCOME_COUNTS[o], row.counts[o]) % {"num": row.counts[o]}
+            for o in OUTCOME_ORDER
+            if row.counts.get(o)
+        ]
+        lines.append((f"{when}:", ", ".join(counts)))
         at = 2.0
         for outcome in OUTCOME_ORDER:
             n = row.counts.get(outcome, 0)
@@ -272,4 +277,67 @@ def outcomes_over_time(
                 body.append(_text(at + width / 2, y + 34, label, 12, _MIDDLE))
             at += width
         y += 48
-    return _svg("outcomes", "resistance", title, y, body)
+    return _svg("outcomes", "resistance", title, y, body, as_text(title, words, lines))
+
+
+# --- the pulse: the spread of the answers ----------------------------------------------------
+
+SPREAD_FILL = ("#ef9a9a", "#ffcc80", "#e0e0e0", "#c5e1a5", "#81c784")  # 1 (disagree) .. 5
+
+
+def pulse_spread(
+    key: str,
+    questions: Sequence[QuestionTally],
+    initiative: str,
+    stage: str,
+    words: Wording | None = None,
+) -> Markup:
+    """Per question (only those with enough answers to show), how many answered 1 to 5: five
+    columns, each with its count written under it, and the median."""
+    words = words or wording()
+    title = words.gettext("%(initiative)s: %(stage)s, the spread of the pulse's answers") % {
+        "initiative": initiative,
+        "stage": stage,
+    }
+    column = (WIDTH - 4) / 5
+    body, y = [], 4
+    lines: list[list[str]] = []
+    for q in questions:
+        assert q.counts is not None and q.median is not None
+        heading = words.gettext("%(question)s: median %(median)s, %(done)s of %(total)s") % {
+            "question": _clip(q.text, 34),
+            "median": words.number(q.median),
+            "done": q.answered,
+            "total": q.asked,
+        }
+        body.append(_text(2, y + 14, heading, 12, ' font-weight="bold"'))
+        lines.append(
+            [
+                words.gettext("%(question)s: median %(median)s, %(done)s of %(total)s")
+                % {
+                    "question": q.text,
+                    "median": words.number(q.median),
+                    "done": q.answered,
+                    "total": q.asked,
+                }
+            ]
+        )
+        top = y + 22
+        for i, n in enumerate(q.counts):
+            x = 2 + i * column
+            height = 30 * n / max(q.answered, 1)
+            body.append(
+                f'<rect x="{x + 4:.1f}" y="{top}" width="{column - 8:.1f}" height="30" '
+                f'fill="{TRACK}" stroke="{EDGE}" stroke-width="1"/>'
+            )
+            if n:
+                body.append(
+                    f'<rect x="{x + 4:.1f}" y="{top + 30 - height:.1f}" width="{column - 8:.1f}" '
+                    f'height="{height:.1f}" fill="{SPREAD_FILL[i]}" stroke="{INK}" '
+                    'stroke-width="0.5"/>'
+                )
+            label = words.gettext("%(answer)s: %(count)s") % {"answer": i + 1, "count": n}
+            body.append(_text(x + column / 2, top + 46, label, 12, _MIDDLE))
+            lines.append([f"{q.text}, {label}"])
+        y = top + 56
+    return _svg("spread", key, title, y, body, as_text(title, words, lines))

@@ -11,6 +11,10 @@ import re
 
 from markupsafe import Markup
 
+from generator.source.safe import attr, safe_url
+
+__all__ = ["attr", "block", "cell", "inline", "linktext", "safe_url", "url"]
+
 # A code span as Markdown reads it: an unescaped run of backticks closed on the same line.
 # Anything we do not recognise as code is escaped; so a span must never be wider than
 # Markdown's, or text Markdown reads as HTML would slip through unescaped.
@@ -131,33 +135,6 @@ def block(value: object, indent: int = 0) -> Markup:
     lines = _escape(text).split("\n")
     pad = " " * indent
     return Markup("\n".join((pad + ln) if ln.strip() and i else ln for i, ln in enumerate(lines)))
-
-
-def attr(value: object) -> str:
-    """Text for an HTML/SVG attribute or element we generate ourselves.
-
-    Braces become character references too: the Markdown then holds no `{{` or `{%` at
-    all, so no later template pass (a MkDocs macros plugin, say) could evaluate user text.
-    """
-    return (
-        str(value)
-        .replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace('"', "&quot;")
-        .replace("'", "&#39;")
-        .replace("{", "&#123;")
-        .replace("}", "&#125;")
-    )
-
-
-def safe_url(url: str) -> bool:
-    """http(s) and mailto URLs, and relative paths; nothing that could run script."""
-    lowered = url.strip().lower()
-    if lowered.startswith(("http://", "https://", "mailto:")):
-        return True
-    head = lowered.split("/", 1)[0]
-    return ":" not in head and not lowered.startswith("//") and "\\" not in lowered
 
 
 def url(value: str) -> Markup:

@@ -19,13 +19,6 @@ ROLE_ICONS = {
     "advisor": "lightbulb-on",
 }
 
-# For Material's `icon` front matter, shown beside the page in the navigation.
-STAGE_ICONS = {
-    "current": "material/flag-variant",
-    "done": "material/check-circle",
-    "next": "material/circle-outline",
-}
-
 
 @functools.cache
 def _svg(name: str) -> str:

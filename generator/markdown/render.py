@@ -180,6 +180,7 @@ def environment(templates: Sequence[Path], language: str = SOURCE) -> jinja2.Env
         timeline=functools.partial(svg.timeline, words=words),
         stakeholder_map=functools.partial(svg.stakeholder_map, words=words),
         count_bars=functools.partial(charts.count_bars, words=words),
+        pulse_spread=functools.partial(charts.pulse_spread, words=words),
         alignment_weeks=functools.partial(charts.alignment_weeks, words=words),
         support_over_time=functools.partial(charts.support_over_time, words=words),
         outcomes_over_time=functools.partial(charts.outcomes_over_time, words=words),

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from markupsafe import Markup
 
+from generator.content.figures import MapPoint, TimelineStage
 from generator.content.i18n import Wording, wording
 from generator.markdown.escape import attr
+from generator.markdown.figures import as_text
 
 BOX_W = 180
 BOX_H = 64
 GAP = 16
-
-
-@dataclass(frozen=True)
-class TimelineStage:
-    name: str
-    starts: dt.date | None
-    ends: dt.date | None
-    current: bool
-    done: bool
 
 
 def _clip(text: str, limit: int) -> str:
@@ -33,6 +23,9 @@ def timeline(stages: list[TimelineStage], initiative: str, words: Wording | None
     words = words or wording()
     title = words.gettext("%(initiative)s: stages") % {"initiative": initiative}
     current = words.gettext("current stage")
+    status = {"pb-current": current, "pb-done": words.gettext("done"),
+              "pb-next": words.gettext("upcoming")}  # fmt: skip
+    rows = []
     width = len(stages) * (BOX_W + GAP) - GAP + 2
     height = BOX_H + 26
     parts = [
@@ -44,15 +37,16 @@ def timeline(stages: list[TimelineStage], initiative: str, words: Wording | None
     for i, s in enumerate(stages):
         x = 1 + i * (BOX_W + GAP)
         css = "pb-current" if s.current else ("pb-done" if s.done else "pb-next")
+        dates = " – ".join(words.date(d) for d in (s.starts, s.ends) if d)
+        rows.append((s.name, dates, status[css]))
         parts.append(f'<g class="{css}">')
         parts.append(
             f'<rect x="{x}" y="1" width="{BOX_W}" height="{BOX_H}" rx="8" stroke-width="2"/>'
         )
         parts.append(
             f'<text x="{x + BOX_W // 2}" y="26" text-anchor="middle" font-size="15" '
-            f'font-weight="bold">{attr(_clip(s.name, 22))}</text>'
+            f'font-weight="bold">{"✓ " if s.done else ""}{attr(_clip(s.name, 22))}</text>'
         )
-        dates = " – ".join(words.date(d) for d in (s.starts, s.ends) if d)
         if dates:
             parts.append(
                 f'<text x="{x + BOX_W // 2}" y="48" text-anchor="middle" '
@@ -71,6 +65,8 @@ def timeline(stages: list[TimelineStage], initiative: str, words: Wording | None
                 f'm-5 -5 l5 5 l-5 5" fill="none" stroke-width="2"/>'
             )
     parts.append("</svg>")
+    head = (words.gettext("Stage"), words.gettext("Date"), words.gettext("Status"))
+    parts.append(as_text(title, words, rows, head))
     return Markup('<div class="pb-figure">' + "".join(parts) + "</div>")
 
 
@@ -87,14 +83,6 @@ MAP_CELL_W = 150
 MAP_LINE_H = 18
 MAP_LEFT = 84
 MAP_TOP = 8
-
-
-@dataclass(frozen=True)
-class MapPoint:
-    name: str
-    support: str  # one of SUPPORT_ORDER
-    influence: str  # one of INFLUENCE_ORDER
-    flagged: bool  # skeptic or resistant with no open resistance entry
 
 
 def _map_axes(base: int, grid_w: int, words: Wording) -> list[str]:
@@ -167,4 +155,12 @@ def stakeholder_map(
                 )
     parts += _map_axes(MAP_TOP + len(INFLUENCE_ORDER) * cell_h, grid_w, words)
     parts.append("</svg>")
+    rows = [
+        (p.name + (" (!)" if p.flagged else ""), words.label("influence", p.influence),
+         words.label("support", p.support))
+        for p in sorted(points, key=lambda p: (INFLUENCE_ORDER.index(p.influence),
+                                               SUPPORT_ORDER.index(p.support)))
+    ]  # fmt: skip
+    head = (words.gettext("Member"), words.gettext("Influence"), words.gettext("Support"))
+    parts.append(as_text(title, words, rows, head))
     return Markup('<div class="pb-figure">' + "".join(parts) + "</div>")

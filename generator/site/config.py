@@ -13,19 +13,21 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
-CONFIG = "mkdocs.yml"
-PLUGIN = "playbook"
+from generator.layout import CONFIG, PLAYBOOKS, PLUGIN, SITE, TEMPLATES
+from generator.source.problems import UserError, short
 
 
 @dataclass(frozen=True)
 class SiteConfig:
-    playbooks: str = "playbooks"
-    templates: str = "templates"
+    playbooks: str = PLAYBOOKS
+    templates: str = TEMPLATES
     prefix: str = ""  # the playbook's URL folder, "" or "change/"
     site_url: str | None = None
+    site_dir: str = SITE  # where `playbook build` builds, as `mkdocs build` does
     directory_urls: bool = True
     language: str | None = None  # theme.language, or the plugin's own `language`
 
@@ -35,10 +37,38 @@ class SiteConfig:
         return self.site_url.rstrip("/") + "/" + self.prefix if self.site_url else None
 
 
+def plugin_missing() -> UserError:
+    """The refusal for a mkdocs.yml without the playbook plugin, whichever command reads it."""
+    return UserError(
+        f"{CONFIG}: the playbook plugin is not in `plugins:`; add `- {PLUGIN}` there "
+        "(and remove any old `hooks:` entry for the generator)"
+    )
+
+
 def folder(prefix: str) -> str:
     """A `prefix` option as a URL folder: '' or 'name/'."""
     name = prefix.strip().strip("/")
     return f"{name}/" if name else ""
+
+
+def checked_url(value: str, where: str) -> str:
+    """A site address as links may carry it: absolute http(s), one line, nothing hidden.
+
+    It reaches mail headers, calendars and every link of a note: a line break would start a
+    header of its own, and `javascript:` or a bare host would be a link that is not the site."""
+    if any(ord(c) < 32 or ord(c) == 127 or c.isspace() for c in value):
+        raise UserError(
+            f"{where}: {short(value)} holds a line break, a space or a control character "
+            "(expected one absolute address such as https://playbook.example/); nothing was "
+            "written"
+        )
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise UserError(
+            f"{where}: {short(value)} is not an absolute http(s) address (expected one such "
+            "as https://playbook.example/); nothing was written"
+        )
+    return value
 
 
 class _Lenient(yaml.SafeLoader):
@@ -90,13 +120,15 @@ def read_site_config(root: Path) -> SiteConfig:
     if not isinstance(data, dict):
         return SiteConfig()
     options = plugin_options(data.get("plugins")) or {}
+    site_url = _text(data.get("site_url"))
     theme = data.get("theme")
     theme = theme if isinstance(theme, dict) else {}
     return SiteConfig(
-        playbooks=_text(options.get("playbooks"), "playbooks") or "playbooks",
-        templates=_text(options.get("templates"), "templates") or "templates",
+        playbooks=_text(options.get("playbooks"), PLAYBOOKS) or PLAYBOOKS,
+        templates=_text(options.get("templates"), TEMPLATES) or TEMPLATES,
         prefix=folder(_text(options.get("prefix"), "") or ""),
-        site_url=_text(data.get("site_url")),
+        site_url=checked_url(site_url, f"{CONFIG}: site_url") if site_url else None,
+        site_dir=_text(data.get("site_dir"), SITE) or SITE,
         directory_urls=data.get("use_directory_urls", True) is not False,
         language=_text(options.get("language")) or _text(theme.get("language")),
     )

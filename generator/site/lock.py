@@ -25,13 +25,11 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from generator.layout import GENERATED, HOLDER, LOCK
 from generator.site.recover import recover_repository
 from generator.source.problems import UserError
 
-LOCK = ".playbook.lock"
-HOLDER = ".playbook.lock.json"
 DEFAULT_TIMEOUT = 120.0
-GENERATED = "generated"  # pipeline.GENERATED; not imported, as the pipeline imports the site
 
 # One FileLock per repository and process: FileLock counts re-entries per thread on one
 # instance, while a second instance would wait for the first, even in the same thread.

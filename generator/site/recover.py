@@ -15,7 +15,7 @@ from pathlib import Path
 
 # tempfile.TemporaryDirectory(prefix=".generated.") names: eight of [a-z0-9_].
 _MARKDOWN_STAGING = re.compile(r"\.generated\.[a-z0-9_]{8}")
-# write.atomic_write's temporary files: `.tmp-` + mkstemp's random part + the suffix.
+# source/atomic.py's temporary files: `.tmp-` + mkstemp's random part + the suffix.
 _PARTIAL_FILE = re.compile(r"\.tmp-[A-Za-z0-9_]{8}(\.[A-Za-z0-9]+)?")
 
 

@@ -21,10 +21,9 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
-from generator.site.build import CONFIG
+from generator.layout import CONFIG, PLUGIN
+from generator.site.config import plugin_missing
 from generator.source.problems import UserError
-
-PLUGIN = "playbook"
 
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -65,10 +64,7 @@ def plugins_for(config_file: Path, audience: str) -> dict[str, Any]:
             elif isinstance(entry, dict) and len(entry) == 1:
                 plugins.update(entry)
     if PLUGIN not in plugins:
-        raise UserError(
-            f"{CONFIG}: the playbook plugin is not in `plugins:`; add `- playbook` there "
-            "(and remove any old `hooks:` entry for the generator)"
-        )
+        raise plugin_missing()
     plugins[PLUGIN] = {**(plugins[PLUGIN] or {}), "audience": audience}
     return plugins
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.source.atomic import atomic_write
 from generator.source.problems import UserError
 
 MANIFEST = ".playbook-manifest.json"
@@ -42,23 +43,6 @@ def _check_path(rel: str) -> None:
 def _write_file(path: Path, data: bytes) -> None:
     """Every file the writer writes goes through here (tests interrupt it)."""
     atomic_write(path, data)
-
-
-def atomic_write(path: Path, data: bytes, durable: bool = False) -> None:
-    """Replace `path` with `data` whole or not at all; `durable` also waits for the disk (a
-    record that must survive a crash, such as what was already sent)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            if durable:
-                fh.flush()
-                os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _load(out: Path) -> dict[str, Any]:

@@ -16,9 +16,10 @@ from typing import get_args
 from generator.source import rules, signatures
 from generator.source.markers import N_, NC_
 from generator.source.model import GateCheck, Initiative, Visibility
+from generator.source.pulse import PulseSummary, StageTally
 from generator.source.yamlfile import Key
 
-__all__ = ["CHECKS", "Check", "CheckResult", "Problem", "gate", "gate_check"]
+__all__ = ["CHECKS", "Check", "CheckResult", "Problem", "gate", "gate_check", "gate_seen"]
 
 # Where in the initiative file a failure is, and what `advance` says there.
 Problem = tuple[Key, str]
@@ -35,6 +36,10 @@ class Check:
     # From which level the people who fail are named; below it a page says only
     # passing or failing (who answered a survey is as private as what they answered).
     names_from: Visibility | None = None
+    # Below `names_from` the records the check reads are gone from the audience's model: its
+    # result comes from the anonymous tally of the stage (source/pulse.py), None when too few
+    # answered to say.
+    tallied: Callable[[StageTally], bool | None] | None = None
 
     @property
     def named_from(self) -> Visibility:
@@ -91,6 +96,32 @@ def _unreviewed_problems(ini: Initiative, stage_id: str, on: dt.date) -> list[Pr
     ]
 
 
+def _unanswered(ini: Initiative, stage_id: str, on: dt.date) -> list[str]:
+    return rules.pulse_missing(ini, stage_id) if rules.pulse_asked(ini) else []
+
+
+def _unanswered_problems(ini: Initiative, stage_id: str, on: dt.date) -> list[Problem]:
+    return [
+        (_member(ini, p), f"{p} has not answered the pulse of stage '{stage_id}'")
+        for p in _unanswered(ini, stage_id, on)
+    ]
+
+
+def _unclear(ini: Initiative, stage_id: str, on: dt.date) -> list[str]:
+    return rules.role_unclear(ini, stage_id)
+
+
+def _unclear_problems(ini: Initiative, stage_id: str, on: dt.date) -> list[Problem]:
+    return [
+        (
+            _member(ini, p),
+            f"{p} answered that their role is not clear to them in the pulse of stage "
+            f"'{stage_id}': talk to them",
+        )
+        for p in rules.role_unclear(ini, stage_id)
+    ]
+
+
 CHECKS: dict[GateCheck, Check] = {
     c.id: c
     for c in (
@@ -118,6 +149,26 @@ CHECKS: dict[GateCheck, Check] = {
             failing=_unreviewed,
             problems=_unreviewed_problems,
         ),
+        Check(
+            id="pulse-taken",
+            label=NC_("gate check", "Pulse taken"),
+            claim=N_("Every member answered the pulse of the stage"),
+            level="leadership",
+            failing=_unanswered,
+            problems=_unanswered_problems,
+            names_from="core",  # who answered is as private as what they answered
+            tallied=lambda tally: tally.everyone_answered,
+        ),
+        Check(
+            id="roles-clear",
+            label=NC_("gate check", "Roles clear"),
+            claim=N_("No member answered that their role is not clear to them"),
+            level="leadership",
+            failing=_unclear,
+            problems=_unclear_problems,
+            names_from="core",
+            tallied=lambda tally: tally.roles_clear,
+        ),
     )
 }
 # The schema's enum and the registry are one list (tests/test_checks.py checks it too).
@@ -130,10 +181,14 @@ class CheckResult:
 
     check: GateCheck
     failing: tuple[str, ...]
+    # Seen below the level that names who fails: whether it fails, never who (`failing` is
+    # empty); `withheld`: too few answered to say at all.
+    unnamed_failure: bool = False
+    withheld: bool = False
 
     @property
     def passed(self) -> bool:
-        return not self.failing
+        return not self.failing and not self.unnamed_failure and not self.withheld
 
     @property
     def claim(self) -> str:
@@ -148,3 +203,27 @@ def gate_check(ini: Initiative, check: GateCheck, stage_id: str, on: dt.date) ->
 def gate(ini: Initiative, stage_id: str, on: dt.date) -> list[CheckResult]:
     """Every gate check of the initiative for a stage, on a date, in the order written."""
     return [gate_check(ini, c, stage_id, on) for c in ini.gate_checks]
+
+
+def _unnamed(check: GateCheck, summary: PulseSummary | None, stage_id: str) -> CheckResult:
+    tally = summary.of(stage_id) if summary else None
+    tallied = CHECKS[check].tallied
+    verdict = tallied(tally) if tallied and tally else True
+    return CheckResult(check, (), unnamed_failure=verdict is False, withheld=verdict is None)
+
+
+def gate_seen(
+    ini: Initiative,
+    stage_id: str,
+    on: dt.date,
+    audience: Visibility,
+    summary: PulseSummary | None,
+) -> list[CheckResult]:
+    """The gate as `audience` sees it, on its filtered model: a check that names nobody
+    below its `named_from` is decided there from the anonymous tally (`summary`)."""
+    return [
+        gate_check(ini, c, stage_id, on)
+        if rules.sees(audience, CHECKS[c].named_from)
+        else _unnamed(c, summary, stage_id)
+        for c in ini.gate_checks
+    ]

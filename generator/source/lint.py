@@ -33,6 +33,10 @@ CATCH_UP = (
     "train the whole team collectively at every stage; hold a catch-up session and record "
     "who attended"
 )
+ASK_THE_TEAM = (
+    "ask the team at every stage, don't assume it knows its role; run the pulse survey and "
+    "record the answers with `playbook pulse import`"
+)
 REVIEW_RESISTANCE = (
     "work resistance on a schedule; review it, record what changed under updates: and set "
     "the next review_on"
@@ -128,6 +132,17 @@ def _records(doc: Document, ini: Initiative, today: dt.date) -> list[Problem]:
                     CATCH_UP,
                 )
             )
+    if rules.pulse_asked(ini):
+        for stage in left:
+            if not rules.pulse_of(ini, stage):
+                out.append(
+                    _warn(
+                        doc,
+                        ("stages", stage_ids.index(stage)),
+                        f"stage '{stage}' was left with no pulse response",
+                        ASK_THE_TEAM,
+                    )
+                )
     for i, entry in enumerate(ini.resistance):
         if rules.review_due(entry, today):
             out.append(

@@ -63,7 +63,9 @@ RootCause = Literal[
 Outcome = Literal["open", "improving", "resolved", "escalated"]
 # Checks computed from the playbook's own records that `playbook advance` also requires;
 # each is defined in checks.CHECKS (its words, its level, how it is computed).
-GateCheck = Literal["charters-signed", "team-trained", "resistance-reviewed"]
+GateCheck = Literal[
+    "charters-signed", "team-trained", "resistance-reviewed", "pulse-taken", "roles-clear"
+]
 
 AUDIENCES: tuple[Visibility, ...] = ("everyone", "leadership", "core")
 
@@ -284,6 +286,41 @@ class Resistance(_Model):
     visibility: Visibility = Field("core", description="Lowest audience that sees it.")
 
 
+class PulseQuestion(_Model):
+    """A question of the pulse, asked at every stage."""
+
+    id: Id = Field(description="Question id, unique in the pulse (role-clear, ...).")
+    text: Text = Field(description="The question as the survey asks it.")
+
+
+# An answer to a pulse question: 1 (strongly disagree) to 5 (strongly agree).
+Answer = Annotated[int, Field(ge=1, le=5)]
+
+
+class PulseResponse(_Model):
+    """Confidential (core audience only): one member's answers to one stage's pulse."""
+
+    person: Id = Field(description="Team member who answered.")
+    stage: Id = Field(description="Stage id whose pulse they answered.")
+    date: dt.date = Field(description="When they answered, YYYY-MM-DD.")
+    answers: dict[str, Answer] = Field(
+        description="Per question id: 1 (strongly disagree) to 5 (strongly agree)."
+    )
+
+
+class Pulse(_Model):
+    """Asking the team, at every stage: don't assume it knows its role."""
+
+    questions: list[PulseQuestion] = Field([], description="Asked at every stage.")
+    min_answers: int = Field(
+        3, ge=1, description="Below core, a figure from fewer answers is never shown."
+    )
+    responses: list[PulseResponse] = Field(
+        [],
+        description="Confidential (core audience only): written by `playbook pulse import`.",
+    )
+
+
 class Initiative(_Model):
     """One initiative: playbooks/<initiative-id>/initiative.yml."""
 
@@ -311,6 +348,7 @@ class Initiative(_Model):
     activities: list[Activity] = Field([], description="Collective actions.")
     training: list[Module] = Field([], description="Training modules.")
     resistance: list[Resistance] = Field([], description="Confidential (core audience only).")
+    pulse: Pulse | None = Field(None, description="The survey asked at every stage.")
     # What comes from beside this file, never from a key of it: the initiative's id (its
     # folder's name) and the kept copies of signed charters (playbooks/<id>/signed/*.yml) by
     # person. validate attaches them (`attached`).

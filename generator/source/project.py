@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.source.model import Initiative, Person
+from generator.source.pulse import PulseSummary
 
 
 @dataclass(frozen=True)
@@ -13,3 +14,6 @@ class Project:
     initiatives: dict[str, Initiative]
     # Hand-written pages from playbooks/pages/, relative path -> bytes, carried unchanged.
     pages: dict[str, bytes] = field(default_factory=dict)
+    # Per initiative: the pulse's anonymous tallies, set by the audience filter for an
+    # audience that sees the pulse but maybe not its responses (content/audience.py).
+    pulse: dict[str, PulseSummary] = field(default_factory=dict)

@@ -1,5 +1,6 @@
 """Cross-checks of what the office records as the change happens: who attended each session,
-assessments over time, progress on resistance, the gate checks and what a forced move skipped.
+assessments over time, progress on resistance, the gate checks and what a forced move skipped,
+and the pulse's answers.
 
 Part of the reference checks (`references.Checker` runs them): errors, with file, line and
 column. Like them, they read the raw data through `Parsed`, so they run on whatever parsed.
@@ -10,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from generator.source.explain import one_of
+from generator.source.explain import explain, one_of
 from generator.source.parsed import Known, Parsed
+from generator.source.problems import short
 from generator.source.yamlfile import Key
 
 if TYPE_CHECKING:
@@ -46,6 +48,48 @@ def check_records(c: Checker) -> None:
     for i in p.indexes(("resistance",)):
         updates: Key = ("resistance", i, "updates")
         _oldest_first(c, _dates(p, updates), updates)
+    _pulse(c)
+
+
+def _pulse(c: Checker) -> None:
+    """Each question once; each response by a member, to a stage, answering known questions,
+    one response per member and stage (a later one replaces it: `playbook pulse import`)."""
+    p = c.p
+    questions: Key = ("pulse", "questions")
+    c.duplicates(p.texts(questions, "id"), questions, "question id")
+    known = p.known(questions, "id")
+    responses: Key = ("pulse", "responses")
+    seen: dict[tuple[str, str], int] = {}
+    for i in p.indexes(responses):
+        who, stage = p.text((*responses, i, "person")), p.text((*responses, i, "stage"))
+        if who is not None:
+            c.member((*responses, i, "person"), who)
+        if stage is not None:
+            c.stage((*responses, i, "stage"), stage)
+        for qid in p.keys((*responses, i, "answers")):
+            if qid not in known and not known.excuses(qid):
+                c.error(
+                    (*responses, i, "answers", qid),
+                    explain(
+                        f"unknown question {short(qid)}",
+                        f"expected a question id of pulse.questions: {one_of(known.ids)}",
+                        qid,
+                        known.ids,
+                    ),
+                    at_key=True,
+                )
+        if who is None or stage is None:
+            continue
+        if (who, stage) in seen:
+            first = seen[(who, stage)]
+            c.error(
+                (*responses, i),
+                f"a second response of {who} to stage '{stage}' (expected one per member and "
+                f"stage; first at pulse.responses.{first}, line "
+                f"{c.doc.marks.at((*responses, first))[0]})",
+            )
+        else:
+            seen[(who, stage)] = i
 
 
 def _invited(p: Parsed, path: Key) -> Known | None:

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
-from generator.markdown.escape import safe_url
 from generator.source import zones
 from generator.source.explain import did_you_mean, explain, one_of
 from generator.source.parsed import Parsed
 from generator.source.problems import Problem, short
 from generator.source.records import check_records
+from generator.source.safe import safe_url
 from generator.source.yamlfile import Document, Key, dotted
 
 

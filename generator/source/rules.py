@@ -17,6 +17,7 @@ from generator.source.model import (
     Member,
     Module,
     Outcome,
+    PulseResponse,
     Resistance,
     Session,
     Support,
@@ -217,6 +218,38 @@ def left_on(ini: Initiative, stage_id: str) -> dt.date | None:
     at = ids.index(stage_id) if stage_id in ids else len(ids)
     after = ini.stages[at + 1].starts if at + 1 < len(ids) else None
     return after or (ini.stages[at].ends if at < len(ids) else None)
+
+
+# --- the pulse (ask the team; don't assume it knows its role) ------------------------------
+
+# The question whose low answers say a member's role is not clear to them.
+ROLE_QUESTION = "role-clear"
+# Answers that disagree: 1 (strongly disagree) and 2 (disagree).
+DISAGREES = (1, 2)
+
+
+def pulse_asked(ini: Initiative) -> bool:
+    """Does the initiative ask the team a pulse at every stage?"""
+    return bool(ini.pulse and ini.pulse.questions)
+
+
+def pulse_of(ini: Initiative, stage_id: str) -> list[PulseResponse]:
+    """The responses to a stage's pulse, in team order (each member answers once a stage)."""
+    if ini.pulse is None:
+        return []
+    by_person = {r.person: r for r in ini.pulse.responses if r.stage == stage_id}
+    return [by_person[m.person] for m in ini.team if m.person in by_person]
+
+
+def pulse_missing(ini: Initiative, stage_id: str) -> list[str]:
+    """Members who have not answered the stage's pulse, in team order."""
+    answered = {r.person for r in pulse_of(ini, stage_id)}
+    return [m.person for m in ini.team if m.person not in answered]
+
+
+def role_unclear(ini: Initiative, stage_id: str) -> list[str]:
+    """Members who answered 1 or 2 to the role question in the stage's pulse, in team order."""
+    return [r.person for r in pulse_of(ini, stage_id) if r.answers.get(ROLE_QUESTION) in DISAGREES]
 
 
 # --- dates ---------------------------------------------------------------------------------

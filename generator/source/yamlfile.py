@@ -21,6 +21,10 @@ MAX_BYTES = 2 * 1024 * 1024
 TOO_LARGE = "file is larger than 2 MiB"
 MAX_NODES = 200_000
 MAX_DEPTH = 50
+# What a document may expand to once its aliases are read out: ten times the largest file,
+# so an alias repeated thousands of times cannot make a build hold gigabytes.
+MAX_EXPANDED = 20_000_000
+MB = 1_000_000
 
 Key = tuple[str | int, ...]
 _PLAIN_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -165,6 +169,47 @@ class _TooBig(Exception):
     pass
 
 
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _expansion(root: yaml.Node) -> tuple[int, int]:
+    """How many values, and how many characters, the document holds once every alias is read
+    out: counted on the composed nodes (each shared node once), never by building it."""
+    sizes: dict[int, tuple[int, int]] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, ready = stack.pop()
+        key = id(node)
+        if isinstance(node, yaml.ScalarNode):
+            sizes[key] = (1, len(node.value))
+            continue
+        children = _children(node)
+        if ready:
+            counts = [sizes[id(c)] for c in children]
+            sizes[key] = (1 + sum(n for n, _ in counts), sum(c for _, c in counts))
+        elif key not in sizes:
+            sizes[key] = (1, 0)  # while inside it: a node that holds itself counts once here
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in sizes)
+    return sizes[id(root)]
+
+
+def _check_expansion(root: yaml.Node) -> None:
+    values, chars = _expansion(root)
+    if values > MAX_NODES:
+        raise _TooBig(f"document expands to more than {MAX_NODES} values (alias bomb?)")
+    if chars > MAX_EXPANDED:
+        raise _TooBig(
+            f"document expands to {round(chars / MB)} MB; the limit is {MAX_EXPANDED // MB} MB "
+            "(an alias repeated many times? write the text once)"
+        )
+
+
 class _Refused(Exception):
     """Something in the file we will not read at all: reported at its line, file skipped."""
 
@@ -229,6 +274,7 @@ def load(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
         node = loader.get_single_node()
         if node is None:
             return None, [Problem(display, 1, 1, "", "file is empty")]
+        _check_expansion(node)
         data = walker.walk(node, ())
     except yaml.MarkedYAMLError as exc:
         syntax = describe(exc, text)
