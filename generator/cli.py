@@ -150,6 +150,7 @@ def schema(layout: Layout, out: Path | None) -> None:
 
 for command in (
     commands.advance_command,
+    commands.sign_command,
     commands.notify,
     commands.init,
     commands.people,

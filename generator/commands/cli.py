@@ -70,6 +70,40 @@ def advance_command(
     notes.write(notes.prepare(layout, initiative), click.echo)
 
 
+@click.command(name="sign")
+@click.argument("initiative")
+@click.argument("person")
+@click.option("--date", "on", metavar="YYYY-MM-DD", help="The date they signed (default: today).")
+@click.option(
+    "--by", metavar="NAME", help="Who records the signature (default: the initiative's owner)."
+)
+@click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
+@click.pass_obj
+@locked
+def sign_command(
+    layout: Layout, initiative: str, person: str, on: str | None, by: str | None, dry_run: bool
+) -> None:
+    """Record that PERSON signed their charter in INITIATIVE, and keep what they signed."""
+    from generator.commands.sign import parse_date, sign
+
+    done = sign(layout, initiative, person, parse_date(on) if on else today(), by, dry_run)
+    if not done.changed:
+        click.echo(
+            f"nothing to change: {done.person} signed their charter on {done.on}, and "
+            f"{done.copy_file} keeps it as it stands"
+        )
+        return
+    verb = "would " if dry_run else ""
+    if done.line_changed:
+        click.echo(
+            f"{done.initiative_file}: {verb}set charter_signed of {done.person} to {done.on}"
+        )
+    if done.copy_changed:
+        click.echo(f"{done.copy_file}: {verb}keep what {done.person} signed")
+    if dry_run:
+        click.echo("dry run: nothing was written")
+
+
 @click.command()
 @click.argument("initiative")
 @click.option("--send", is_flag=True, help="Deliver the drafts over SMTP (needs --smtp).")

@@ -47,6 +47,7 @@ from generator.source.problems import UserError
 from generator.source.project import Project
 from generator.source.pulse import summarise
 from generator.source.rules import sees
+from generator.source.signed import SignedCharter
 
 __all__ = [
     "ABOUT_STAGE_LEFT",
@@ -80,6 +81,11 @@ FIELD_LEVELS: dict[tuple[type[BaseModel], str], Visibility] = {
 }
 # A person file is leadership content; only a sponsor's name is initiative content (everyone).
 PERSON_LEVEL: Visibility = "leadership"
+# What a member signed (playbooks/<id>/signed/*.yml) is leadership content, like the charter;
+# of it, a stage's duties and an activity's letters are seen only by those who see the stage
+# and the activity now; one the initiative no longer has, whose level is unknown, by core.
+SIGNED_LEVEL: Visibility = "leadership"
+GONE_LEVEL: Visibility = "core"
 # What a transition says about the stage it left: seen only by those who see that stage.
 ABOUT_STAGE_LEFT = ("open_criteria", "failed_checks")
 
@@ -185,7 +191,7 @@ def _initiative(iid: str, ini: Initiative, audience: Visibility) -> Initiative:
         _module(t, audience) for t in _visible(ini.training, audience) if t.stage in stage_ids
     ]
     checks = [c for c in ini.gate_checks if sees(audience, CHECKS[c].level)]
-    return ini.model_copy(
+    seen = ini.model_copy(
         update={
             "stages": stages,
             "stage_history": _history(ini, stage_ids, audience),
@@ -201,6 +207,30 @@ def _initiative(iid: str, ini: Initiative, audience: Visibility) -> Initiative:
             "pulse": _pulse(ini.pulse, audience),
         }
     )
+    # Always attached anew: the copy above still holds every kept copy.
+    return seen.attached(iid, _kept(ini, seen, audience))
+
+
+def _kept(ini: Initiative, seen: Initiative, audience: Visibility) -> dict[str, SignedCharter]:
+    """The kept copies of the members `seen` holds, with only what the audience sees."""
+    if not sees(audience, SIGNED_LEVEL):
+        return {}
+    stages, every_stage = {s.id for s in seen.stages}, {s.id for s in ini.stages}
+    acts, every_act = {a.id for a in seen.activities}, {a.id for a in ini.activities}
+    gone = sees(audience, GONE_LEVEL)
+    out = {}
+    team = {m.person for m in seen.team}
+    for pid, copy in ini.kept.items():
+        if pid not in team:  # someone no longer on the team: never shown (lint says so)
+            continue
+        c = copy.commitments
+        duties = {
+            k: v for k, v in c.stages.items() if k in stages or (gone and k not in every_stage)
+        }
+        letters = [a for a in c.activities if a.id in acts or (gone and a.id not in every_act)]
+        shown = c.model_copy(update={"stages": duties, "activities": letters})
+        out[pid] = copy.model_copy(update={"commitments": shown})
+    return out
 
 
 def _pulse(pulse: Pulse | None, audience: Visibility) -> Pulse | None:

@@ -192,4 +192,24 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "escalated": NC_("outcome", "Escalated"),
     },
     "check": {c.id: c.label for c in CHECKS.values()},
+    # What changed in a charter since it was signed (source/signatures.py: PARTS).
+    "charter part": {
+        "role": NC_("charter part", "Change role"),
+        "purpose": NC_("charter part", "Purpose"),
+        "individual": NC_("charter part", "Individual accountabilities"),
+        "shared": NC_("charter part", "Shared accountabilities"),
+        "decides": NC_("charter part", "Decides"),
+        "recommends": NC_("charter part", "Recommends"),
+        "consulted_on": NC_("charter part", "Consulted on"),
+        "responsibilities": NC_("charter part", "Responsibilities"),
+        "time_commitment": NC_("charter part", "Time commitment"),
+        "kpis": NC_("charter part", "KPIs"),
+        "activities": NC_("charter part", "Activities"),
+        "letters": NC_("charter part", "RACI letters"),
+    },
+    "charter change": {
+        "added": NC_("charter change", "Added"),
+        "removed": NC_("charter change", "Removed"),
+        "changed": NC_("charter change", "Changed"),
+    },
 }

@@ -14,7 +14,7 @@ from typing import Literal
 
 from generator.content.figures import Bar
 from generator.content.views import InitiativeView
-from generator.source import rules
+from generator.source import rules, signatures
 from generator.source.checks import CheckResult, gate_seen
 from generator.source.markers import N_
 from generator.source.model import Module, PulseQuestion, Stage
@@ -52,9 +52,15 @@ class StageScore:
         """The questions with enough answers for their figures to be shown."""
         return [q for q in self.pulse.questions if q.shown] if self.pulse else []
 
+    @property
+    def charters_label(self) -> str:
+        """The current stage counts the charters as they stand; a past one, the dates (what
+        the charters said then is not kept)."""
+        return N_("Charters signed as they stand") if self.current else N_("Charters signed")
+
     def bars(self) -> list[Bar]:
         return [
-            Bar(N_("Charters signed"), self.charters.done, self.charters.total),
+            Bar(self.charters_label, self.charters.done, self.charters.total),
             Bar(N_("Whole-team training attended"), self.trained.done, self.trained.total),
             Bar(N_("Activities done"), self.activities.done, self.activities.total),
         ]
@@ -108,11 +114,12 @@ class Scorecard:
         missing = tuple(rules.untrained(ini, stage.id))
         modules = rules.whole_team_modules(ini, stage.id)
         acts = self.view.activities_in(stage.id)
+        unsigned = signatures.not_signed_as_they_stand(ini, stage.id, on)
         return StageScore(
             stage=stage,
             current=current,
             as_of=on,
-            charters=Count(team - len(rules.unsigned(ini, on)), team),
+            charters=Count(team - len(unsigned), team),
             trained=Count(team - len(missing), team),
             missing=missing,
             training=self._training(modules, stage.id, missing),

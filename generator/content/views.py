@@ -13,6 +13,7 @@ from functools import cached_property
 
 from generator.content.figures import TimelineStage
 from generator.content.paths import InitiativePaths
+from generator.content.signing import CharterSignature, charter_signature
 from generator.source import rules
 from generator.source.model import (
     Activity,
@@ -93,6 +94,11 @@ class InitiativeView:
 
     def member(self, pid: str) -> Member | None:
         return self._members.get(pid)
+
+    def signature(self, pid: str) -> CharterSignature | None:
+        """How `pid`'s charter stands signed, against the copy kept when they signed."""
+        member = self.member(pid)
+        return charter_signature(self.ini, member) if member else None
 
     # --- stages -------------------------------------------------------------------------
     @cached_property

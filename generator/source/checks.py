@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import get_args
 
-from generator.source import rules
+from generator.source import rules, signatures
 from generator.source.markers import N_, NC_
 from generator.source.model import GateCheck, Initiative, Visibility
 from generator.source.pulse import PulseSummary, StageTally
@@ -51,14 +51,23 @@ def _member(ini: Initiative, person: str) -> Key:
 
 
 def _unsigned(ini: Initiative, stage_id: str, on: dt.date) -> list[str]:
-    return rules.unsigned(ini, on)
+    return signatures.not_signed_as_they_stand(ini, stage_id, on)
 
 
 def _unsigned_problems(ini: Initiative, stage_id: str, on: dt.date) -> list[Problem]:
-    return [
-        (_member(ini, p), f"{p} has not signed their role charter")
-        for p in _unsigned(ini, stage_id, on)
-    ]
+    members = {m.person: m for m in ini.team}
+    out: list[Problem] = []
+    for p in _unsigned(ini, stage_id, on):
+        sign = f"`playbook sign {ini.id or 'INITIATIVE'} {p}`"
+        state = signatures.signature(ini, members[p])
+        if state.stale and state.signed and state.signed <= on:
+            message = (
+                f"{p} signed an earlier version of their charter on {state.signed}; {sign} re-signs"
+            )
+        else:
+            message = f"{p} has not signed their role charter; {sign} records it"
+        out.append((_member(ini, p), message))
+    return out
 
 
 def _untrained(ini: Initiative, stage_id: str, on: dt.date) -> list[str]:

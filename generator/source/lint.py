@@ -7,8 +7,9 @@ so the person fixing it knows why it matters.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 
-from generator.source import rules
+from generator.source import rules, signatures
 from generator.source.model import Initiative
 from generator.source.problems import Problem
 from generator.source.project import Project
@@ -36,6 +37,10 @@ ALIGNMENT_TIME = (
 )
 REVIEW = "keep the playbook current; review it and set a new review_by"
 SIGN_CHARTER = "never assume executives know their role; have charters signed in the first stage"
+RE_SIGN = (
+    "a charter changed since it was signed is not agreed; `playbook sign {iid} {pid}` re-signs it"
+)
+KEPT_COPY = "a kept copy is what a member signed; remove it, or put them back on the team"
 AGENDA_ADDS_UP = "a timed agenda must add up; fix the minutes or duration_minutes"
 MEASURE = "measure, don't assume; record who came under attended:"
 CATCH_UP = (
@@ -82,6 +87,18 @@ def _members(doc: Document, ini: Initiative) -> list[Problem]:
                     f"{m.person} has not signed their role charter "
                     f"and stage '{ini.current_stage}' is past the first",
                     SIGN_CHARTER,
+                )
+            )
+        signed = signatures.signature(ini, m)
+        if signed.stale:
+            n = len(signed.changes)
+            out.append(
+                _warn(
+                    doc,
+                    ("team", i, "charter_signed"),
+                    f"{m.person} signed an earlier version of their charter on {signed.signed} "
+                    f"({n} change{'s' if n != 1 else ''} since)",
+                    RE_SIGN.format(iid=ini.id, pid=m.person),
                 )
             )
         if m.assessment and rules.at_risk(m) and not rules.resistance_planned(m, ini.resistance):
@@ -154,8 +171,26 @@ def _records(doc: Document, ini: Initiative, today: dt.date) -> list[Problem]:
     return out
 
 
+def _orphans(doc: Document, ini: Initiative) -> list[Problem]:
+    """Kept copies of people no longer on the team."""
+    team = {m.person for m in ini.team}
+    folder = posixpath.dirname(doc.file)
+    return [
+        Problem(
+            f"{folder}/signed/{pid}.yml",
+            1,
+            1,
+            "",
+            f"{pid} is not on the team of {ini.id} (advice: {KEPT_COPY})",
+            "warning",
+        )
+        for pid in sorted(ini.kept)
+        if pid not in team
+    ]
+
+
 def _initiative(doc: Document, ini: Initiative, today: dt.date) -> list[Problem]:
-    out = _members(doc, ini) + _records(doc, ini, today)
+    out = _members(doc, ini) + _records(doc, ini, today) + _orphans(doc, ini)
     team = {m.person for m in ini.team}
     for i, s in enumerate(ini.stages):
         if not any(t.stage == s.id and rules.for_whole_team(t, team) for t in ini.training):

@@ -13,6 +13,8 @@ __all__ = ["RESERVED", "Sources", "load_sources"]
 
 # Folders of playbooks/ that are not initiatives.
 RESERVED = ("people", "pages")
+# The folder of an initiative holding what each member signed (`playbook sign`).
+SIGNED = "signed"
 
 
 @dataclass
@@ -22,6 +24,8 @@ class Sources:
     people: dict[str, Document] = field(default_factory=dict)
     initiatives: dict[str, Document] = field(default_factory=dict)
     pages: dict[str, bytes] = field(default_factory=dict)
+    # The kept copies of signed charters: initiative id -> person id -> document.
+    signed: dict[str, dict[str, Document]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     # Every person with a file, parsed or not: a broken person file is reported once, not
     # again as an "unknown person" wherever the person is named.
@@ -62,7 +66,7 @@ class _Loader:
             self.refuse(path, "not a regular file; refused")
             return None
         if not is_id(id_):
-            named = "file" if kind == "person" else "folder"
+            named = "folder" if kind == "initiative" else "file"
             self.refuse(
                 path,
                 f"not a valid {kind} id: {short(id_)} (from the {named} name; expected {ID_RULE})",
@@ -105,6 +109,22 @@ class _Loader:
             doc = self.parse(path, folder.name, "initiative")
             if doc:
                 self.out.initiatives[folder.name] = doc
+                self.signed(folder)
+
+    def signed(self, folder: Path) -> None:
+        """The kept copies of signed charters in `folder`/signed/, one file per person."""
+        found: dict[str, Document] = {}
+        kept = folder / SIGNED
+        if not kept.is_dir():
+            return
+        for path in sorted(kept.iterdir()):
+            if path.suffix != ".yml" or path.name.startswith("."):
+                continue
+            doc = self.parse(path, path.stem, "person")
+            if doc:
+                found[path.stem] = doc
+        if found:
+            self.out.signed[folder.name] = found
 
     def pages(self) -> None:
         folder = self.playbooks / "pages"
@@ -122,8 +142,9 @@ class _Loader:
 
 
 def load_sources(playbooks: Path, base: Path | None = None) -> Sources:
-    """Parse playbooks/people/*.yml, playbooks/<id>/initiative.yml and playbooks/pages/, in
-    sorted order; paths in messages are relative to `base` (the repository)."""
+    """Parse playbooks/people/*.yml, playbooks/<id>/initiative.yml and signed/*.yml beside it,
+    and playbooks/pages/, in sorted order; paths in messages are relative to `base` (the
+    repository)."""
     loader = _Loader(playbooks, base or playbooks.parent)
     if not playbooks.is_dir():
         loader.refuse(playbooks, "folder not found")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -16,6 +16,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     StringConstraints,
 )
 
@@ -63,6 +64,9 @@ __all__ = [
     "ZoneName",
     "is_id",
 ]
+
+if TYPE_CHECKING:
+    from generator.source.signed import SignedCharter
 
 # For pydantic (Rust regex) and JSON Schema, where `$` is the end of the text. Python's `$`
 # also matches before a final newline: Python code checks ids with is_id, never re.match.
@@ -388,3 +392,25 @@ class Initiative(_Model):
     training: list[Module] = Field([], description="Training modules.")
     resistance: list[Resistance] = Field([], description="Confidential (core audience only).")
     pulse: Pulse | None = Field(None, description="The survey asked at every stage.")
+    # What comes from beside this file, never from a key of it: the initiative's id (its
+    # folder's name) and the kept copies of signed charters (playbooks/<id>/signed/*.yml) by
+    # person. validate attaches them (`attached`).
+    _id: str = PrivateAttr("")
+    _kept: dict[str, SignedCharter] = PrivateAttr(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        """The initiative's id: the name of its folder ('' for one not read from a folder)."""
+        return self._id
+
+    @property
+    def kept(self) -> dict[str, SignedCharter]:
+        """What each member signed, as kept by `playbook sign` (person id -> copy)."""
+        return self._kept
+
+    def attached(self, iid: str, kept: dict[str, SignedCharter]) -> Initiative:
+        """This initiative with its id and these kept copies (a copy: the model is frozen)."""
+        out = self.model_copy()
+        out._id = iid
+        out._kept = dict(kept)
+        return out

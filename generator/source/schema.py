@@ -15,12 +15,14 @@ from pydantic import BaseModel
 
 from generator.source.checks import CHECKS
 from generator.source.model import Initiative, Person
+from generator.source.signed import SignedCharter
 
 __all__ = ["DRAFT", "FOLDER", "SCHEMAS", "schema_files", "schema_of", "write_schemas"]
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "person.schema.json": Person,
     "initiative.schema.json": Initiative,
+    "signed.schema.json": SignedCharter,
 }
 FOLDER = "schemas"
 DRAFT = "http://json-schema.org/draft-07/schema#"

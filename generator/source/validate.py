@@ -22,6 +22,7 @@ from generator.source.problems import Problem, UserError
 from generator.source.project import Project
 from generator.source.references import Checker, unknown_person
 from generator.source.schema_errors import problems_from, refused_at
+from generator.source.signed import SignedCharter
 from generator.source.yamlfile import Document
 
 __all__ = ["validate"]
@@ -56,6 +57,17 @@ def _reports_to(doc: Document, parsed: Parsed, person_ids: set[str]) -> list[Pro
     return [Problem(doc.file, line, col, "reports_to", unknown_person(boss, person_ids))]
 
 
+def _kept(docs: dict[str, Document], out: list[Problem]) -> dict[str, SignedCharter]:
+    """The kept copies of signed charters that validate (a copy for someone no longer on the
+    team is kept too: lint says so; signatures only ever read a member's own)."""
+    kept = {}
+    for pid, doc in docs.items():
+        copy, _ = _typed(doc, SignedCharter, out)
+        if copy is not None:
+            kept[pid] = copy
+    return kept
+
+
 def validate(sources: Sources) -> Project:
     """Typed model of every file; raises UserError listing every error found."""
     problems = list(sources.problems)
@@ -75,8 +87,9 @@ def validate(sources: Sources) -> Project:
         # cascade into an "unknown person" error in every initiative.
         checks = Checker(doc, parsed, sources.person_ids).run()
         problems.extend(checks)
+        kept = _kept(sources.signed.get(iid, {}), problems)
         if ini is not None and not checks:
-            initiatives[iid] = ini
+            initiatives[iid] = ini.attached(iid, kept)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         count = len(errors)
