@@ -48,8 +48,11 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+$(VENV)/.installed-test: pyproject.toml tests/js/package-lock.json $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	# ical.js, the calendar parser of Thunderbird and Nextcloud, for tests/test_calendars_icaljs.py
+	# (from the npm registry; without Node the test skips, or fails under CI=true).
+	if command -v npm >/dev/null; then cd tests/js && npm ci --silent --no-audit --no-fund; fi
 	touch $@
 
 clean:

@@ -174,11 +174,40 @@ def event(
 @functools.cache
 def _vtimezone(name: str, first_year: int, last_year: int) -> icalendar.Timezone:
     # Computing a zone's transitions is slow, and the same few zones recur in every file.
-    return icalendar.Timezone.from_tzinfo(
-        zones.zone(name),
-        first_date=dt.date(first_year, 1, 1),
-        last_date=dt.date(last_year + 1, 1, 1),
+    return _one_change_each(
+        icalendar.Timezone.from_tzinfo(
+            zones.zone(name),
+            first_date=dt.date(first_year, 1, 1),
+            last_date=dt.date(last_year + 1, 1, 1),
+        )
     )
+
+
+def _one_change_each(zone: icalendar.Timezone) -> icalendar.Timezone:
+    """Each change of offset as its own STANDARD or DAYLIGHT with its own DTSTART.
+
+    icalendar gives every change after a part's first as an RDATE of that part; ical.js (the
+    parser of Thunderbird and Nextcloud) then misses those changes and puts events an hour
+    off. A DTSTART per change reads the same in every parser."""
+    out = icalendar.Timezone()
+    out.add("tzid", zone["TZID"])
+    if "COMMENT" in zone:
+        out["COMMENT"] = zone["COMMENT"]
+    changes: list[tuple[dt.datetime, icalendar.cal.Component]] = []
+    for part in zone.subcomponents:
+        rdates = part.get("RDATE", [])
+        rdates = rdates if isinstance(rdates, list) else [rdates]
+        starts = [part.decoded("DTSTART")] + [d.dt for r in rdates for d in r.dts]
+        for start in starts:
+            change = type(part)()
+            change.add("dtstart", start)
+            for key in ("TZOFFSETFROM", "TZOFFSETTO", "TZNAME"):
+                if key in part:
+                    change[key] = part[key]
+            changes.append((start, change))
+    for _, each in sorted(changes, key=lambda c: c[0]):
+        out.add_component(each)
+    return out
 
 
 def calendar(
