@@ -30,7 +30,7 @@ RESISTANCE = """resistance:
 """
 SIGNED_BO = (
     f"{INITIATIVE}:43:5: team[1]: gate check charters-signed: bo-chen has not signed their role "
-    "charter"
+    "charter; `playbook sign small bo-chen` records it"
 )
 TRAINED_BO = (
     f"{INITIATIVE}:43:5: team[1]: gate check team-trained: bo-chen attended no whole-team "

@@ -75,8 +75,8 @@ def page(root: Path, rel: str, audience: str = "leadership") -> str:
 def test_counts_names_and_checks_per_stage(small: Path) -> None:
     text = page(small, "small/scorecard.md")
     assert (
-        "**This stage, Finish:** charters 3 of 3 signed, 1 of 3 trained this stage, 0 of 1 "
-        "activities done.\n" in text
+        "**This stage, Finish:** charters 3 of 3 signed as they stand, 1 of 3 trained this stage, "
+        "0 of 1 activities done.\n" in text
     )
     start, finish = text.split("### Start (done)")[1].split("### Finish (current stage)")
     assert "As of Mar 2, 2026, when the team left the stage.\n" in start
@@ -89,7 +89,7 @@ def test_counts_names_and_checks_per_stage(small: Path) -> None:
         "[Cy Diaz](charters/cy-diaz.md))\n" in start
     )
     assert "As of Nov 27, 2026.\n" in finish
-    assert "| Charters signed | 3 of 3 |\n" in finish
+    assert "| Charters signed as they stand | 3 of 3 |\n" in finish
     assert "| Whole-team training attended | 1 of 3 |\n" in finish
     assert (
         "Not yet trained this stage: [Bo Chen](charters/bo-chen.md), [Cy Diaz](charters/cy-diaz.md)"
@@ -129,8 +129,8 @@ def test_alignment_time_used_against_plan_and_rule_of_thumb(small: Path) -> None
 def test_home_one_liner_and_overview_gate(small: Path) -> None:
     home = page(small, "index.md")
     assert (
-        "| Scorecard | [charters 3 of 3 signed, 1 of 3 trained this stage](small/scorecard.md) |"
-        in home
+        "| Scorecard | [charters 3 of 3 signed as they stand, 1 of 3 trained this stage]"
+        "(small/scorecard.md) |" in home
     )
     overview = (small / "generated/small/index.md").read_text("utf-8")
     assert (

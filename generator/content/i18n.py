@@ -193,7 +193,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "check": {c.id: c.label for c in CHECKS.values()},
     # What changed in a charter since it was signed (source/signatures.py: PARTS).
-    "charter part": {
+    "charter_part": {
         "role": NC_("charter part", "Change role"),
         "purpose": NC_("charter part", "Purpose"),
         "individual": NC_("charter part", "Individual accountabilities"),
@@ -207,7 +207,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "activities": NC_("charter part", "Activities"),
         "letters": NC_("charter part", "RACI letters"),
     },
-    "charter change": {
+    "charter_change": {
         "added": NC_("charter change", "Added"),
         "removed": NC_("charter change", "Removed"),
         "changed": NC_("charter change", "Changed"),
