@@ -40,7 +40,7 @@ def core_phone(browser: Any, core_url: str) -> Iterator[Any]:
 def test_home_one_liner_leads_to_the_scorecard(page: Any) -> None:
     visit(page, "")
     link = page.locator("article").get_by_role(
-        "link", name="charters 4 of 4 signed, 3 of 4 trained this stage"
+        "link", name="charters 4 of 4 signed as they stand, 3 of 4 trained this stage"
     )
     link.click()
     page.wait_for_url(re.compile(r"/finance-close/scorecard/$"))
