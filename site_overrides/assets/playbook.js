@@ -92,7 +92,20 @@
     }, 0);
   }, true);
 
+  /* With no choice stored, Material shows the toggle of the palette the system asks for but
+     checks no radio: Tab then lands on the first radio, whose label is hidden in dark mode
+     (focus on nothing shown). The radio whose label is shown is the one the reader is on. */
+  function checkPalette() {
+    var radios = document.querySelectorAll("input.md-option[name='__palette']");
+    if (document.querySelector("input.md-option[name='__palette']:checked")) return;
+    Array.prototype.forEach.call(radios, function (radio) {
+      var label = radio.nextElementSibling;
+      if (label && !label.hidden) radio.checked = true;
+    });
+  }
+
   function update() {
+    checkPalette();
     nameSearch();
     focusScrolling();
     keyButtons();

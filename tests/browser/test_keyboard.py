@@ -62,10 +62,13 @@ FOCUS = """() => {
   if (ring) {
     let behind = shown;
     if (offset >= 0) {
-      const d = offset + width + 1, y = r.top + r.height / 2;
-      const x = r.left - d >= 0 ? r.left - d : r.right + d;
-      behind = document.elementsFromPoint(x, y).find(n => n !== shown && !shown.contains(n))
-               || document.documentElement;
+      // Beside the box, else above or below it: a full-width box on a phone has its side
+      // rings off screen, and a point off screen has nothing behind it.
+      const d = offset + width + 1, cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+      const at = [[r.left - d, cy], [r.right + d, cy], [cx, r.top - d], [cx, r.bottom + d]]
+        .find(([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight);
+      behind = (at && document.elementsFromPoint(...at)
+                  .find(n => n !== shown && !shown.contains(n))) || document.body;
     }
     const mine = backdrop(behind);
     contrast = ratio(over(rgba(cs.outlineColor), mine), mine);
@@ -109,9 +112,18 @@ CONTROLS = """() => {
 
 @pytest.fixture(params=list(WIDTHS))
 def screen(request: pytest.FixtureRequest, browser: Any, base_url: str) -> Iterator[Any]:
+    yield from _screen(browser, base_url, request.param, "light")
+
+
+@pytest.fixture(params=[(w, p) for w in WIDTHS for p in ("light", "dark")], ids=str)
+def palette_screen(request: pytest.FixtureRequest, browser: Any, base_url: str) -> Iterator[Any]:
+    yield from _screen(browser, base_url, *request.param)
+
+
+def _screen(browser: Any, base_url: str, width: str, palette: str) -> Iterator[Any]:
     watch = Watch()
-    page = watched_page(browser, base_url, watch, **WIDTHS[request.param])
-    page.width_name = request.param
+    page = watched_page(browser, base_url, watch, color_scheme=palette, **WIDTHS[width])
+    page.width_name = width
     yield page
     page.context.close()
     assert watch.problems() == []
@@ -171,7 +183,10 @@ def faults(stop: dict[str, Any]) -> list[str]:
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
-def test_tab_reaches_every_control_in_order_with_a_visible_focus(screen: Any, kind: str) -> None:
+def test_tab_reaches_every_control_in_order_with_a_visible_focus(
+    palette_screen: Any, kind: str
+) -> None:
+    screen = palette_screen
     controls = open_page(screen, KINDS[kind])
     stops = walk(screen)
     problems = [f"{s['what']}: {f}" for s in stops for f in faults(s)]
