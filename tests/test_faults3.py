@@ -139,7 +139,7 @@ def _roster(path: Path, n: int) -> Path:
 def _leftovers(root: Path) -> list[str]:
     return sorted(
         p.relative_to(root).as_posix()
-        for pattern in (".import-*", ".advance-*")
+        for pattern in (".import-*", ".advance-*", ".tmp-*")
         for p in (root / "playbooks").rglob(pattern)
     )
 
@@ -175,10 +175,31 @@ def test_a_killed_advance_leaves_nothing_the_next_run_keeps(tmp_path: Path) -> N
     assert "current_stage: finish" in (root / "playbooks/small/initiative.yml").read_text()
 
 
+def test_a_killed_sign_leaves_nothing_the_next_run_keeps(tmp_path: Path) -> None:
+    root = copy_repo(tmp_path / "repo", playbooks=False)
+    minimal(root)
+    # Killed once the kept copy's temporary file is written, before its rename.
+    killer = KILL_AFTER.format(
+        module="tempfile", name="mkstemp", condition="'.tmp-' in str(kwargs)"
+    )
+    code, _ = _run(root, "sign", "small", "ann-lee", "--date", "2026-11-20", script=killer)
+    assert code == -signal.SIGKILL
+    assert len(_leftovers(root)) == 1
+    code, err = _run(root, "sign", "small", "ann-lee", "--date", "2026-11-20")
+    assert code == 0, err
+    assert _leftovers(root) == []
+    assert (root / "playbooks/small/signed/ann-lee.yml").is_file()
+
+
 def test_git_ignores_what_an_interrupted_import_or_advance_leaves(tmp_path: Path) -> None:
     shutil.copy(REPO / ".gitignore", tmp_path / ".gitignore")
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    for name in ("people/.import-k3j2x9.tmp", "small/.advance-a8b7c6.yml.tmp"):
+    for name in (
+        "people/.import-k3j2x9.tmp",
+        "small/.advance-a8b7c6.yml.tmp",
+        "small/.attendance-a8b7c6.yml.tmp",
+        "small/signed/.tmp-a8b7c6x_.yml",
+    ):
         done = subprocess.run(
             ["git", "-C", str(tmp_path), "check-ignore", "-q", f"playbooks/{name}"], check=False
         )

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.commands.attended_text import add_attended
+from generator.commands.leftovers import remove_leftovers
 from generator.commands.yamltext import CannotEdit
 from generator.pipeline import Layout
 from generator.source.explain import did_you_mean
@@ -67,6 +68,8 @@ def import_attendance(
     except OSError as exc:
         raise UserError(f"{shown}: cannot read file: {exc.strerror}") from None
     report = read_report(shown, data, on)
+    if not dry_run:
+        remove_leftovers(layout.playbooks, layout.root)
     sources = load_sources(layout.playbooks, layout.root)
     project = validate(sources)
     ini = _initiative(project, iid)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.commands.leftovers import remove_leftovers
 from generator.commands.yamltext import end_line, split_lines
 from generator.pipeline import Layout
 from generator.source.atomic import atomic_write
@@ -107,6 +108,8 @@ def sign(
     layout: Layout, iid: str, pid: str, on: dt.date, by: str | None, dry_run: bool = False
 ) -> Signing:
     """Record `pid`'s signature of their charter in `iid` on `on`; raise UserError if not."""
+    if not dry_run:
+        remove_leftovers(layout.playbooks, layout.root)
     sources = load_sources(layout.playbooks, layout.root)
     project = validate(sources)
     ini, index, member = _member(project, iid, pid)
