@@ -152,6 +152,7 @@ for command in (
     commands.advance_command,
     commands.sign_command,
     commands.notify,
+    commands.digest,
     commands.init,
     commands.people,
     commands.attendance,

@@ -1,5 +1,5 @@
-"""The commands that change the playbooks or act on them: advance, notify, init, people,
-attendance.
+"""The commands that change the playbooks or act on them: advance, notify, digest, init,
+people, attendance.
 
 Doors, like generator/cli.py, which adds them to the `playbook` group: the work is done in
 the modules beside this one.
@@ -14,7 +14,7 @@ import click
 from generator.commands.options import locked, rendered, settings
 from generator.pipeline import Layout, render_to_disk, today
 
-__all__ = ["advance_command", "init", "notify", "people", "people_import"]
+__all__ = ["advance_command", "digest", "init", "notify", "people", "people_import"]
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -161,6 +161,96 @@ def notify(
     notes.write(batch, click.echo)
     if where is not None:
         notes.send(batch, layout.root, where, click.echo, frozenset(resend))
+
+
+@click.command()
+@click.argument("initiative", required=False)
+@click.option("--all", "every", is_flag=True, help="Every initiative, each in its own drafts.")
+@click.option(
+    "--date",
+    "on",
+    metavar="YYYY-MM-DD",
+    callback=_date,
+    help="The digest's date (default: today): it names the drafts and decides what is due.",
+)
+@click.option(
+    "--since",
+    metavar="YYYY-MM-DD",
+    callback=_date,
+    help="Tell what happened after this day (default: 7 days before --date).",
+)
+@click.option("--send", is_flag=True, help="Deliver the drafts over SMTP (needs --smtp).")
+@click.option("--smtp", "server", metavar="HOST:PORT", help="The SMTP server to deliver through.")
+@click.option(
+    "--from",
+    "sender",
+    metavar="ADDRESS",
+    help="Sender of the digests (default: office_email, else the sponsor's email).",
+)
+@click.option("--starttls", is_flag=True, help="Encrypt the SMTP session with STARTTLS.")
+@click.option(
+    "--site-url", metavar="URL", help="The site's address (default: mkdocs.yml site_url)."
+)
+@click.option(
+    "--office-site-url",
+    metavar="URL",
+    help="The core site's address, for the office's links (default: the site's).",
+)
+@click.option(
+    "--resend",
+    type=click.Choice(["sponsor", "office"]),
+    multiple=True,
+    help="Send again a digest an interrupted run may have delivered (repeatable).",
+)
+@click.pass_obj
+@locked
+def digest(
+    layout: Layout,
+    initiative: str | None,
+    every: bool,
+    on: dt.date | None,
+    since: dt.date | None,
+    send: bool,
+    server: str | None,
+    sender: str | None,
+    starttls: bool,
+    site_url: str | None,
+    office_site_url: str | None,
+    resend: tuple[str, ...],
+) -> None:
+    """Write (or --send) the weekly digest of INITIATIVE (or --all): one draft for the
+    sponsor (leadership content) and one for the initiative's office_email (core content).
+
+    Drafts go to outbox/INITIATIVE/digest/DATE/{sponsor,office}.eml. SMTP credentials come
+    from PLAYBOOK_SMTP_USER and PLAYBOOK_SMTP_PASSWORD when set."""
+    from generator.commands import digest as digests
+    from generator.delivery.smtp import parse_server
+
+    if every == bool(initiative):
+        raise click.UsageError("give one INITIATIVE or --all")
+    if send != bool(server):
+        raise click.UsageError("--send and --smtp HOST:PORT go together")
+    if starttls and not send:
+        raise click.UsageError("--starttls only applies with --send")
+    if resend and not send:
+        raise click.UsageError("--resend only applies with --send")
+    day = on or today()
+    start = since or day - dt.timedelta(days=7)
+    if start >= day:
+        raise click.BadParameter(
+            f"{start} is not before the digest's date {day}", param_hint="--since"
+        )
+    where = None
+    if server:
+        try:
+            where = parse_server(server)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--smtp") from None
+        where = type(where)(where.host, where.port, starttls)
+    batches = digests.prepare(layout, initiative, day, start, sender, site_url, office_site_url)
+    digests.write(batches, click.echo)
+    if where is not None:
+        digests.send(batches, layout.root, where, click.echo, frozenset(resend))
 
 
 @click.command()

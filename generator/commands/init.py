@@ -143,6 +143,7 @@ def _initiative(
         "summary: |\n  Why this matters now (Markdown).\n",
         f"sponsor: {sponsor}\n",
         "owner: Transformation Office\n",
+        "# office_email: change-office@example.com   # the office's weekly digest (core)\n",
         f"review_by: {review.isoformat()}\n",
         f"current_stage: {first}\n# gate_checks: [{_LEADERSHIP_CHECKS}]  # advance too\n",
         "# timezone: Europe/London   # IANA zone of session start times (default UTC)\n",

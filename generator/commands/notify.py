@@ -27,7 +27,7 @@ from generator.source.model import Visibility
 from generator.source.problems import UserError, printable
 from generator.source.validate import validate
 
-__all__ = ["AUDIENCE", "Batch", "NO_SENDER", "prepare", "send", "write"]
+__all__ = ["AUDIENCE", "Batch", "NO_SENDER", "given_sender", "prepare", "send", "write"]
 
 # The drafts say what the leadership site says: never anything core.
 AUDIENCE: Visibility = "leadership"
@@ -51,7 +51,7 @@ class Batch:
         return path.relative_to(root).as_posix()
 
 
-def _given_sender(given: str) -> Address:
+def given_sender(given: str) -> Address:
     if any(ord(c) < 32 or ord(c) == 127 for c in given):
         # A line break would start a header of its own: a changed sender, a hidden Bcc.
         raise UserError(
@@ -75,7 +75,7 @@ def _given_sender(given: str) -> Address:
 
 def _sender(given: str | None, view: InitiativeView) -> Address:
     if given:
-        return _given_sender(given)
+        return given_sender(given)
     sponsor = view.person(view.ini.sponsor)
     found = mail.address(sponsor) if sponsor else None
     wire = mail.for_the_wire(found)[0] if found else None

@@ -13,7 +13,7 @@ from email.headerregistry import Address
 
 from generator.source.model import Person
 
-__all__ = ["address", "one_line"]
+__all__ = ["address", "for_the_wire", "mailbox", "one_line", "unusable"]
 
 _PLAIN = re.compile(r"[^@\s<>()\[\],;:\"\\]+@[^@\s<>()\[\],;:\"\\]+\.[^@\s<>()\[\],;:\"\\.]+")
 
@@ -25,6 +25,12 @@ def one_line(text: str) -> str:
 
 def address(person: Person) -> Address | None:
     return _address(person.name, person.email or "")
+
+
+def mailbox(name: str, email: str) -> Address | None:
+    """`email` under the display name `name` (an initiative's office_email under its owner),
+    read as a person's email is: one plain address, or None."""
+    return _address(name, email)
 
 
 @functools.lru_cache(maxsize=4096)

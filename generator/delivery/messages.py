@@ -24,7 +24,18 @@ from generator.delivery.notes import Note
 from generator.source import zones
 from generator.source.problems import UserError
 
-__all__ = ["HTML", "TEXT", "WIRE", "as_bytes", "environment", "message", "message_id", "subject"]
+__all__ = [
+    "HTML",
+    "TEXT",
+    "WIRE",
+    "as_bytes",
+    "compose",
+    "environment",
+    "message",
+    "message_id",
+    "render",
+    "subject",
+]
 
 TEXT = "email/transition.txt.j2"
 HTML = "email/transition.html.j2"
@@ -67,14 +78,17 @@ def environment(templates: Sequence[Path], words: Wording | None = None) -> jinj
         label=lambda value, kind: words.label(kind, value),
         when=_when(words),
         date=words.date,
+        number=words.number,
+        line=one_line,
     )
     env.globals.update(language=words.language)
     return env
 
 
-def _render(env: jinja2.Environment, name: str, note: Note) -> str:
+def render(env: jinja2.Environment, name: str, **context: object) -> str:
+    """A mail template, or a clear error naming it (a site may override the templates)."""
     try:
-        return env.get_template(name).render(note=note)
+        return env.get_template(name).render(**context)
     except jinja2.TemplateNotFound as exc:
         raise UserError(
             f"templates/{exc.name}: template not found; restore it from the playbook "
@@ -101,33 +115,59 @@ def message_id(note: Note, sender: Address) -> str:
     return f"<{note.view.id}.{note.stage.id}.{note.on:%Y%m%d}.{note.pid}@{domain}>"
 
 
-def message(
-    note: Note, sender: Address, env: jinja2.Environment, words: Wording | None = None
+def compose(
+    sender: Address,
+    to: Address,
+    title: str,
+    day: dt.date,
+    zone: str,
+    mid: str,
+    text: str,
+    html: str,
+    calendar: tuple[str, bytes] | None = None,
 ) -> EmailMessage:
-    text, html = _render(env, TEXT, note), _render(env, HTML, note)
+    """Text and HTML alternatives (and a calendar, by file name) as one message whose every
+    byte comes from its inputs: dated midnight of `day` in `zone`, never the clock."""
     msg = EmailMessage(policy=WIRE)
     msg["From"] = sender
-    msg["To"] = note.to
-    msg["Subject"] = subject(note, words)
-    midnight = dt.datetime.combine(note.on, dt.time(), tzinfo=zones.zone(note.view.ini.timezone))
+    msg["To"] = to
+    msg["Subject"] = title
+    midnight = dt.datetime.combine(day, dt.time(), tzinfo=zones.zone(zone))
     msg["Date"] = format_datetime(midnight)
-    msg["Message-ID"] = message_id(note, sender)
+    msg["Message-ID"] = mid
     msg.set_content(text)
     msg.add_alternative(html, subtype="html")
-    if note.calendar:
+    if calendar:
         msg.add_attachment(
-            note.calendar,
+            calendar[1],
             maintype="text",
             subtype="calendar",
-            filename=f"{note.pid}.ics",
+            filename=calendar[0],
             # The calendar is UTF-8 (names, places in any language): say so, for strict readers.
             params={"method": "PUBLISH", "charset": "utf-8"},
         )
     # Boundaries from the content, not from random numbers: same note, same bytes.
-    digest = hashlib.sha256(text.encode() + html.encode() + (note.calendar or b"")).hexdigest()
+    attached = calendar[1] if calendar else b""
+    digest = hashlib.sha256(text.encode() + html.encode() + attached).hexdigest()
     for depth, part in enumerate(p for p in msg.walk() if p.is_multipart()):
         part.set_boundary(f"=_playbook_{depth}_{digest[:32]}")
     return msg
+
+
+def message(
+    note: Note, sender: Address, env: jinja2.Environment, words: Wording | None = None
+) -> EmailMessage:
+    return compose(
+        sender,
+        note.to,
+        subject(note, words),
+        note.on,
+        note.view.ini.timezone,
+        message_id(note, sender),
+        render(env, TEXT, note=note),
+        render(env, HTML, note=note),
+        (f"{note.pid}.ics", note.calendar) if note.calendar else None,
+    )
 
 
 def as_bytes(msg: EmailMessage) -> bytes:

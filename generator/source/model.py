@@ -372,6 +372,11 @@ class Initiative(_Model):
     summary: str | None = Field(None, description="Why this matters now (Markdown).")
     sponsor: Id = Field(description="Person id of the sponsor; must be on the team.")
     owner: Text = Field(description="Who maintains this playbook.")
+    office_email: str | None = Field(
+        None,
+        description="The transformation office's address: `playbook digest` sends it the "
+        "weekly digest with core content (the sponsor's has leadership content only).",
+    )
     review_by: dt.date | None = Field(
         None, description="Review date; past it, every page says the playbook is overdue."
     )
