@@ -40,10 +40,15 @@ from generator.source.rules import rank
 
 ORDER: tuple[Visibility, ...] = ("everyone", "core", "leadership", "everyone")
 SPONSOR = "ann-lee"
-# Text no page shows, so its canary could prove nothing (an activity's id is in no URL).
-NEVER_SHOWN = {("Activity", "id")}
+# Text no page shows, so its canary could prove nothing (an activity's id is in no URL; the
+# office's address is only where the weekly digest is sent).
+NEVER_SHOWN = {("Activity", "id"), ("Initiative", "office_email")}
 # Formats a text field must keep to be valid; the canary sits inside.
-FORMATS = {"url": "https://x.example/{}", "email": "{}@example.com"}
+FORMATS = {
+    "url": "https://x.example/{}",
+    "email": "{}@example.com",
+    "office_email": "{}@example.com",
+}
 
 
 def _top(*levels: Visibility) -> Visibility:

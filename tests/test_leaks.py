@@ -10,9 +10,11 @@ canary at or below it, so a filter that dropped everything could not pass.
 
 from __future__ import annotations
 
+import email
 import json
 import re
 import typing
+from email import policy
 from pathlib import Path
 
 import pytest
@@ -25,8 +27,8 @@ from generator.source.model import AUDIENCES, Initiative, Person
 from generator.source.project import Project
 from generator.source.rules import rank
 from tests.canaries import SPONSOR, planted
-from tests.conftest import MINIMAL_INITIATIVE, minimal, run
-from tests.sites import Output, build
+from tests.conftest import MINIMAL_INITIATIVE, copy_repo, minimal, run
+from tests.sites import Output, build, write_yaml
 
 PLAYBOOK = planted()
 CANARIES = dict(PLAYBOOK.canaries)
@@ -215,3 +217,26 @@ def test_scorecard_is_built_for_leadership_and_core(
     assert '<svg class="pb-bars"' in html
     assert ('<svg class="pb-support"' in html) is (audience == "core")
     assert ('<svg class="pb-outcomes"' in html) is (audience == "core")
+
+
+def test_the_weekly_digest_gives_each_reader_their_audience(tmp_path: Path) -> None:
+    """The sponsor's digest holds nothing above leadership, by any field of the model; the
+    office's is computed from the core model (its core canaries are there)."""
+    root = copy_repo(tmp_path / "repo", playbooks=False)
+    for pid, data in PLAYBOOK.people.items():
+        write_yaml(root, f"playbooks/people/{pid}.yml", data)
+    write_yaml(root, "playbooks/canary/initiative.yml", PLAYBOOK.initiative)
+    # Every planted date is in 2024: one digest after all of them, looking back over all.
+    result = run(root, "digest", "canary", "--date", "2025-06-02", "--since", "2023-01-02")
+    assert result.exit_code == 0, result.output
+    read = {}
+    for name in ("sponsor", "office"):
+        raw = (root / "outbox/canary/digest/2025-06-02" / f"{name}.eml").read_bytes()
+        msg = email.message_from_bytes(raw, policy=policy.default)
+        heads = "\n".join(f"{k}: {v}" for k, v in msg.items())
+        bodies = [p.get_content() for p in msg.walk() if not p.is_multipart()]
+        read[name] = "\n".join([heads, *bodies]).encode()
+    assert _holding({"sponsor": read["sponsor"]}, _above("leadership")) == {}
+    assert re.search(rb"zqleadership[0-9]+personnamezq", read["sponsor"])  # members named
+    core = [t for t in PLAYBOOK.tokens[("Resistance", "observed")] if t.startswith("zqcore")]
+    assert core and all(t.encode() in read["office"] for t in core)

@@ -356,7 +356,8 @@ def test_huge_values_are_cut_short(blank: Path) -> None:
     )
     assert errors(blank) == [
         f"{INI}:2:1: '{'k' * 37}...': unknown key '{'k' * 37}...' (expected one of: activities, "
-        "alignment, current_stage, gate_checks, mandate, owner, pulse, resistance, review_by, "
+        "alignment, current_stage, gate_checks, mandate, office_email, owner, pulse, resistance, "
+        "review_by, "
         "sponsor, "
         "stage_history, stages, summary, team, timezone, title, training)",
         f"{INI}:38:13: training[0].format: unknown value '{'w' * 37}...' (expected one of: "
