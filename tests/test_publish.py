@@ -4,6 +4,7 @@ Also the README's screenshots: real files, small, shown by the README."""
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 from pathlib import Path
@@ -38,7 +39,7 @@ def playbook_commands(lines: list[str]) -> list[str]:
 def test_github_actions_validates_every_change_and_builds_sites_on_main() -> None:
     flow = load("github-actions.yml")
     triggers = flow.get("on", flow.get(True))  # YAML 1.1 reads a bare `on` as true
-    assert triggers == {"push": None, "pull_request": None}  # every branch, every PR
+    assert triggers["push"] is None and triggers["pull_request"] is None  # every branch, PR
     validate, sites = flow["jobs"]["validate"], flow["jobs"]["sites"]
     assert "if" not in validate
     assert playbook_commands(github_steps(validate)) == ["playbook validate --strict"]
@@ -61,7 +62,7 @@ def test_gitlab_ci_validates_every_change_and_builds_sites_on_main() -> None:
     assert sites["rules"] == [{"if": '$CI_COMMIT_BRANCH == "main"'}]
     assert playbook_commands(sites["script"]) == BUILDS
     assert sites["artifacts"]["paths"] == [f"{s}/" for s in SITES]
-    assert flow["stages"] == ["validate", "build"]
+    assert flow["stages"] == ["validate", "build", "digest"]
 
 
 def test_the_templates_build_steps_give_three_separate_sites(
@@ -87,6 +88,65 @@ def test_the_templates_build_steps_give_three_separate_sites(
     assert not (example / "site").exists()  # nothing built outside the named folders
 
 
+DIGEST = 'playbook digest --all --send --smtp "$PLAYBOOK_SMTP_HOST" --starttls'
+SECRETS = ("PLAYBOOK_SMTP_HOST", "PLAYBOOK_SMTP_USER", "PLAYBOOK_SMTP_PASSWORD")
+
+
+def test_github_actions_sends_the_digest_every_week() -> None:
+    flow = load("github-actions.yml")
+    triggers = flow.get("on", flow.get(True))
+    assert triggers["schedule"] == [{"cron": "0 6 * * 1"}]  # Mondays, 06:00 UTC
+    assert "workflow_dispatch" in triggers
+    job = flow["jobs"]["digest"]
+    assert job["needs"] == "validate"  # nothing is sent from playbooks that do not validate
+    assert job["if"] == (
+        "github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'"
+    )
+    (step,) = [s for s in job["steps"] if s.get("run", "").startswith("playbook ")]
+    assert step["run"] == DIGEST
+    # Credentials from the repository's secrets, into the variables notify and digest read.
+    assert step["env"] == {k: f"${{{{ secrets.{k} }}}}" for k in SECRETS}
+    # The send log survives between runs: a re-run never sends a digest twice.
+    cached = [s for s in job["steps"] if s.get("uses", "").startswith("actions/cache/")]
+    assert [s["with"]["path"] for s in cached] == ["outbox/", "outbox/"]
+    assert cached[-1]["if"] == "always()"
+
+
+def test_gitlab_ci_sends_the_digest_on_its_schedule() -> None:
+    flow = load("gitlab-ci.yml")
+    job = flow["digest"]
+    assert job["rules"] == [
+        {"if": '$CI_PIPELINE_SOURCE == "schedule" && $PLAYBOOK_DIGEST == "weekly"'}
+    ]
+    assert job["needs"] == ["validate"]
+    assert playbook_commands(job["script"]) == [DIGEST]
+    assert job["cache"] == {"key": "playbook-outbox", "paths": ["outbox/"], "when": "always"}
+
+
+def test_the_templates_digest_step_sends_each_digest_once(
+    example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The step as CI runs it, its variables set as the CI's secrets would set them."""
+    from aiosmtpd.controller import Controller
+
+    from tests.test_send import HOST, Mailbox, free_port
+
+    box, port = Mailbox(), free_port()
+    controller = Controller(box, hostname=HOST, port=port)
+    controller.start()
+    try:
+        monkeypatch.setenv("PLAYBOOK_SMTP_HOST", f"{HOST}:{port}")
+        command = shlex.split(os.path.expandvars(DIGEST).replace(" --starttls", ""))
+        first = run(example, *command[1:])
+        second = run(example, *command[1:])
+    finally:
+        controller.stop()
+    assert first.exit_code == 0, first.output
+    assert second.exit_code == 0, second.output
+    assert len(box.received) == 4  # two initiatives, each to its sponsor and its office
+    assert second.output.count("already sent: ") == 4
+
+
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
@@ -109,3 +169,17 @@ def test_readme_publish_section_names_the_templates() -> None:
         *SITES,
     ):
         assert needle in section
+
+
+def test_readme_digest_section_says_how_to_turn_it_on() -> None:
+    section = README.split("## The sponsor's weekly digest", 1)[1].split("\n## ", 1)[0]
+    for needle in (
+        "office_email",
+        "playbook digest client-experience",
+        "playbook digest --all",
+        DIGEST.replace('"$PLAYBOOK_SMTP_HOST"', "smtp.example.com:587"),
+        "examples/ci/github-actions.yml",
+        "examples/ci/gitlab-ci.yml",
+        *SECRETS,
+    ):
+        assert needle in section, needle
