@@ -4,7 +4,8 @@ For each synthetic organisation: full build seconds (`playbook build`), the gene
 a no-op render, a one-person edit, pages, average and largest page, the search index, peak
 memory; the same site with a flat nav (every page listed) as the baseline; the growth ratios
 between sizes; and, where activities grow with the team, the preview latency of
-`playbook serve` (bench/latency.py).
+`playbook serve` (bench/latency.py). Then the weekly digests of the portfolio against one
+`playbook validate` (bench/digest.py).
 """
 
 from __future__ import annotations
@@ -28,9 +29,10 @@ HERE = Path(__file__).resolve().parent
 
 def measure(root: Path, mode: str) -> dict[str, float]:
     # A fresh process per measurement, so peak memory is this measurement's own.
-    script = HERE / ("latency.py" if mode == "latency" else "measure.py")
+    script = HERE / {"latency": "latency.py", "digest": "digest.py"}.get(mode, "measure.py")
     out = subprocess.run(
-        [sys.executable, str(script), str(root)] + ([] if mode == "latency" else [mode]),
+        [sys.executable, str(script), str(root)]
+        + ([] if mode in ("latency", "digest") else [mode]),
         check=True,
         capture_output=True,
         text=True,
@@ -60,10 +62,16 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller sizes")
     parser.add_argument("--no-flat", action="store_true", help="skip the flat-nav baseline")
     parser.add_argument("--no-serve", action="store_true", help="skip the preview latency")
+    parser.add_argument("--no-digest", action="store_true", help="skip the weekly digests")
     parser.add_argument(
-        "--only", choices=("fixed", "grow"), help="one kind of organisation (see bench/synth.py)"
+        "--only",
+        choices=("fixed", "grow", "digest"),
+        help="one kind of organisation (see bench/synth.py), or the digests alone",
     )
     args = parser.parse_args()
+    if args.only == "digest":
+        _digest(args)
+        return
     logging.disable(logging.WARNING)
     # (leaders, initiatives, activities grow with the team)
     sizes = (
@@ -111,6 +119,23 @@ def main() -> None:
                 f"{serve.get('edit_s', 0):>7.2f}",
                 flush=True,
             )
+    if not args.no_digest and args.only is None:
+        _digest(args)
+
+
+def _digest(args: argparse.Namespace) -> None:
+    """`playbook digest --all` against one `playbook validate`, on the portfolio."""
+    leaders, inits = (400, 5) if args.quick else (1600, 20)
+    with tempfile.TemporaryDirectory(prefix="playbook-bench-") as tmp:
+        root = make_org(Path(tmp) / "digest", leaders, inits)
+        found = measure(root, "digest")
+    print(
+        f"# digest --all vs validate, {leaders} leaders in {inits} initiatives "
+        f"({int(found['drafts'])} drafts; medians of 3, fresh processes): "
+        f"validate {found['validate_s']:.2f} s, digest {found['digest_s']:.2f} s, "
+        f"ratio {found['ratio']:.2f}x (target <= 2x)",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":
