@@ -42,7 +42,7 @@ owner: Change Office
 office_email: office@example.com
 current_stage: start
 timezone: Europe/Paris
-gate_checks: [charters-signed, team-trained]
+gate_checks: [charters-signed, team-trained, pulse-taken, roles-clear]
 stage_history:
   - {stage: start, entered: 2027-01-04}
 alignment: {first_estimate_weeks: 1, planned_weeks: 10}
@@ -130,6 +130,8 @@ CORE = [
     "answered the pulse",
     "not clear to them",
     "not yet: Cy",
+    "Pulse taken: failing for",  # who has not answered is as private as what was answered
+    "Roles clear: failing for",
     "Resistance",
     "transformation office's edition",
     "Jan 16, 2027",  # the dates of the pulse answers
@@ -176,12 +178,12 @@ def test_two_strict_drafts_with_both_alternatives(repo: Path) -> None:
     result = digest(repo)
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
-        f"{OUTBOX}/sponsor.eml: written (Ann Lee <ann@example.com>; 8 things need attention)",
-        f"{OUTBOX}/office.eml: written (Change Office <office@example.com>; 11 things need "
+        f"{OUTBOX}/sponsor.eml: written (Ann Lee <ann@example.com>; 10 things need attention)",
+        f"{OUTBOX}/office.eml: written (Change Office <office@example.com>; 13 things need "
         "attention)",
     ]
     assert sorted(p.name for p in (repo / OUTBOX).iterdir()) == ["office.eml", "sponsor.eml"]
-    for name, to, n in (("sponsor", "ann@example.com", 8), ("office", "office@example.com", 11)):
+    for name, to, n in (("sponsor", "ann@example.com", 10), ("office", "office@example.com", 13)):
         msg = parse(repo / OUTBOX / f"{name}.eml")
         assert [p.get_content_type() for p in msg.walk()] == [
             "multipart/alternative",
@@ -213,8 +215,10 @@ def test_the_sponsor_reads_what_needs_them_and_nothing_core(repo: Path) -> None:
     assert f"  Role charter of Bo Chen: {SITE}small/charters/bo-chen/" in lines
     assert "- Jan 18, 2027 09:00 Europe/Paris time: Start workshop" in lines
     assert "- Case agreed <script>alert('x')</script> {{ 7*7 }}" in lines
-    # The pulse, anonymous: how many answered, never who.
+    # The pulse, anonymous: how many answered, never who, not even in its gate checks.
     assert "- Not yet taken in Start: 2 of 3 members answered" in lines
+    assert "- Pulse taken: failing" in lines
+    assert "- Roles clear: failing" in lines
     # What happened: a signature and an attendance, by their own dates.
     assert "- Cy Díaz signed their role charter on Jan 20, 2027." in lines
     assert (
@@ -248,6 +252,8 @@ def test_the_office_reads_the_core_content_too(repo: Path) -> None:
         "- Bo Chen answered that their role in Start is not clear to them: talk to them"
     ) in lines
     assert "- Not yet taken in Start: 2 of 3 members answered; not yet: Cy Díaz" in lines
+    assert "- Pulse taken: failing for Cy Díaz" in lines
+    assert "- Roles clear: failing for Bo Chen" in lines
     assert "- Bo Chen answered the pulse of Start on Jan 17, 2027." in lines
     assert "core content" in html
     sponsor, _ = parts(parse(repo / OUTBOX / "sponsor.eml"))
@@ -261,7 +267,7 @@ def test_the_same_date_gives_the_same_bytes(repo: Path, monkeypatch: pytest.Monk
     monkeypatch.setenv("PLAYBOOK_TODAY", "2030-05-05")
     again = digest(repo)
     assert again.exit_code == 0
-    assert f"{OUTBOX}/sponsor.eml: unchanged (Ann Lee <ann@example.com>; 8 things need " in (
+    assert f"{OUTBOX}/sponsor.eml: unchanged (Ann Lee <ann@example.com>; 10 things need " in (
         again.output
     )
     assert {p.name: p.read_bytes() for p in (repo / OUTBOX).iterdir()} == first
@@ -313,7 +319,7 @@ def test_the_digest_speaks_the_sites_language(repo: Path) -> None:
     config.write_text(config.read_text("utf-8").replace("language: en", "language: de"))
     assert digest(repo).exit_code == 0
     msg = parse(repo / OUTBOX / "sponsor.eml")
-    assert msg["Subject"] == "Small Change: 8 Punkte brauchen diese Woche Ihre Aufmerksamkeit"
+    assert msg["Subject"] == "Small Change: 10 Punkte brauchen diese Woche Ihre Aufmerksamkeit"
     text, html = parts(msg)
     assert '<html lang="de">' in html
     lines = text.splitlines()
