@@ -558,3 +558,18 @@ def test_hostile_text_is_data_in_both_parts(tmp_path: Path) -> None:
             assert f"{tag} <script>alert('{tag}')</script>" in seen, (name, tag)
             assert f"{tag} <script>alert('{tag}')</script>" in norm(text), (name, tag)
         assert "\n" not in msg["Subject"] and "<script>" in msg["Subject"]
+
+
+def test_sessions_of_the_next_14_days_from_the_digests_date(repo: Path) -> None:
+    path = repo / "playbooks/small/initiative.yml"
+    path.write_text(
+        path.read_text().replace(
+            "      - {date: 2027-02-02}\n",
+            "      - {date: 2027-01-21}\n      - {date: 2027-02-03}\n      - {date: 2027-02-04}\n",
+        )
+    )
+    assert digest(repo).exit_code == 0
+    text, _ = parts(parse(repo / OUTBOX / "sponsor.eml"))
+    listed = [line[2:14] for line in text.splitlines() if "Cost briefing;" in line]
+    assert listed == ["Jan 21, 2027", "Feb 3, 2027 "]  # the day itself to 13 days after
+    assert "Sessions in the next 14 days:" in text.splitlines()

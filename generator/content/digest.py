@@ -46,8 +46,9 @@ __all__ = [
     "digest",
 ]
 
-# How far ahead a digest looks for sessions, in days; the alignment plan "runs out" when
-# fewer weeks than this are left in it.
+# How far ahead a digest looks for sessions, in days from its date (that day included: a
+# Monday's digest covers this week and the next); the alignment plan "runs out" when fewer
+# weeks than this are left in it.
 HORIZON = 14
 Page = Literal["overview", "stage", "module", "charter", "scorecard", "engagement", "what-changed"]
 
@@ -191,7 +192,7 @@ class Digest:
     audience: Visibility
     on: dt.date
     since: dt.date  # what happened after this day, up to `on`
-    until: dt.date  # sessions up to this day are coming up
+    until: dt.date  # the last day whose sessions are coming up
     stage: Stage
     entered: dt.date | None  # when the current stage began, as the playbook records it
     gate: tuple[int, int]  # exit criteria done, in all
@@ -229,6 +230,11 @@ class Digest:
         return (
             sum(len(items) for items in lists) + bool(self.pulse) + running_out + bool(self.review)
         )
+
+    @property
+    def horizon(self) -> int:
+        """How many days of sessions the digest lists (its date and the days after)."""
+        return (self.until - self.on).days + 1
 
     @property
     def core(self) -> bool:
@@ -446,7 +452,7 @@ def digest(view: InitiativeView, on: dt.date, since: dt.date, settings: Settings
         audience=view.audience,
         on=on,
         since=since,
-        until=on + dt.timedelta(days=HORIZON),
+        until=on + dt.timedelta(days=HORIZON - 1),
         stage=stage,
         entered=entered[-1] if entered else stage.starts,
         gate=view.gate,
@@ -455,7 +461,7 @@ def digest(view: InitiativeView, on: dt.date, since: dt.date, settings: Settings
             OpenCriterion(c.text, links.stage(stage)) for c in stage.exit_criteria if not c.done
         ),
         checks=_checks(view, card, links.scorecard()),
-        upcoming=_upcoming(view, found, on, on + dt.timedelta(days=HORIZON), links),
+        upcoming=_upcoming(view, found, on, on + dt.timedelta(days=HORIZON - 1), links),
         unrecorded=tuple(
             Unrecorded(o, links.module(o)) for o in found if rules.unrecorded(o.session, on)
         ),

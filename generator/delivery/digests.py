@@ -55,7 +55,7 @@ def message(
     words: Wording,
 ) -> EmailMessage:
     title = subject(d, words)
-    context = {"d": d, "subject": title, "horizon": (d.until - d.on).days}
+    context = {"d": d, "subject": title, "horizon": d.horizon}
     return compose(
         sender,
         to,
