@@ -1,9 +1,11 @@
-"""What an interrupted `people import` or `advance` left in playbooks/: its temporary files.
+"""What an interrupted `people import`, `advance`, `attendance import` or `pulse import` left
+in playbooks/: its temporary files.
 
 Each writes a file's new text beside it, then renames it over the file. A run killed before
-the rename leaves the temporary file (an HR roster's names and emails, a whole initiative):
-the next run of either command, holding the one-writer lock so that no other run is writing
-them, removes them before it does anything else. The patterns are in the .gitignore too.
+the rename leaves the temporary file (an HR roster's names and emails, a whole initiative,
+the pulse's answers): the next run of one of them, holding the one-writer lock so that no
+other run is writing them, removes them before it does anything else. The patterns are in
+the .gitignore too.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 
 log = logging.getLogger("playbook")
 
-PATTERNS = (".import-*.tmp", ".advance-*.tmp", ".attendance-*.tmp")
+PATTERNS = (".import-*.tmp", ".advance-*.tmp", ".attendance-*.tmp", ".pulse-*.tmp")
 
 
 def remove_leftovers(playbooks: Path, root: Path) -> list[str]:
