@@ -5,9 +5,13 @@ bad input fails cleanly and changes nothing."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
+import os
+import shutil
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -246,6 +250,11 @@ def test_one_order_for_the_whole_export() -> None:
         (b"", "s.csv: the file is empty (expected a Microsoft Forms export (.xlsx, or .csv"),
         (b"\n ,,\n", "s.csv: the file is empty"),
         (b"id,name,title\nann-lee,Ann,CEO\n", "s.csv: is not a survey export (expected a "),
+        (b'# Notes\nsee "this"" one, then\n', "s.csv: is not a survey export (expected a "),
+        (
+            b'Timestamp,Email,role-clear\n2027-01-20 09:00,"a@x.com"x,4\n',
+            "s.csv:2: not valid CSV: ',' expected after '\"' (check the quotes)",
+        ),
         (
             b"Full Name\tUser Action\tTimestamp\nAnn\tJoined\t1/14/2027, 9:00:00 AM\n",
             "s.csv: is not a survey export",
@@ -397,7 +406,7 @@ def test_import_records_the_latest_response_of_each_member(example: Path) -> Non
         "(rafael-costa), Hannah Berg (hannah-berg)",
         "Lee Wong (lee-wong): answered on rows 4, 11: the latest (row 11) counts",
         f"{XLSX}:10: Jo Park <jo.park@partner.example>: not on the team: not recorded",
-        "not answered yet: Tomas Varga (tomas-varga)",
+        "no response recorded: Tomas Varga (tomas-varga)",
     ]
     assert "lee-wong, stage: infancy, date: 2026-11-17, answers: {role-clear: 4," in imported
     assert run(example, "validate", "--strict").exit_code == 0
@@ -636,3 +645,34 @@ def test_the_example_pulse_is_anonymous_below_core(example: Path, audience: str)
         assert "The pulse, member by member" in text
         row = next(ln for ln in text.splitlines() if ln.startswith("| [Hannah Berg]"))
         assert flagged in row and "| 2 |" in row and "Nov 17, 2026" in text
+
+
+@contextlib.contextmanager
+def chdir(folder: Path) -> Iterator[None]:
+    """Relative paths as the README writes them (Python 3.10 has no contextlib.chdir)."""
+    before = Path.cwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+def test_the_readme_walk_through_prints_what_it_says(example: Path) -> None:
+    """The README's pulse walk-through, run on the shipped examples from the repository
+    root, prints exactly what the README shows."""
+    readme = (REPO / "README.md").read_text("utf-8")
+    section = readme[readme.index("### Asking the team: the pulse") :]
+    block = section[section.index("```console\n") + 11 : section.index("\n```\n")]
+    commands = block.split("$ playbook ")[1:]
+    assert len(commands) == 3
+    (example / "examples").mkdir()
+    shutil.copytree(EXAMPLES, example / "examples" / "forms")
+    for command in commands:
+        line, _, shown = command.partition("\n")
+        if not line.startswith("pulse import "):
+            continue
+        with chdir(example):
+            done = run(example, *line.split())
+        assert done.exit_code == 0, done.output
+        assert done.output == shown, done.output

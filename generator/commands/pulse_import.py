@@ -262,7 +262,7 @@ def summary(done: PulseImport, dry_run: bool) -> list[str]:
     for x in done.strangers:
         lines.append(f"{s.shown}:{', '.join(map(str, x.rows))}: {_stranger(x)}")
     if done.missing:
-        lines.append(f"not answered yet: {who(done.missing)}")
+        lines.append(f"no response recorded: {who(done.missing)}")
     if dry_run:
         lines.append("dry run: nothing was written")
     return lines

@@ -9,6 +9,7 @@ Row numbers are the spreadsheet's rows, or the file's lines, as the user's own t
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import zipfile
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook
 
 from generator.source.problems import UserError
-from generator.source.reports.text import MAX_BYTES, ZIP, decode, header_word, rows
+from generator.source.reports.text import MAX_BYTES, ZIP, decode, delimiter, header_word, rows
 
 __all__ = ["EXPECTED", "Cell", "IsHeader", "Sheet", "Table", "read_sheet"]
 
@@ -52,14 +53,31 @@ def read_sheet(shown: str, data: bytes, is_header: IsHeader) -> Sheet:
     if data.startswith(ZIP):
         inner = _zipped_csv(data)
         if inner is not None:
-            return Sheet(False, _csv(shown, inner))
+            return Sheet(False, _csv(shown, inner, is_header))
     if data.startswith((ZIP, _OLE)):
         return Sheet(True, _workbook(shown, data, is_header))
-    return Sheet(False, _csv(shown, data))
+    return Sheet(False, _csv(shown, data, is_header))
 
 
-def _csv(shown: str, data: bytes) -> Table:
-    return [(row, list(cells)) for row, cells in rows(shown, decode(shown, data, EXPECTED))]
+def _csv(shown: str, data: bytes, is_header: IsHeader) -> Table:
+    text = decode(shown, data, EXPECTED)
+    try:
+        return [(row, list(cells)) for row, cells in rows(shown, text)]
+    except UserError:
+        # A quoting error deep in a file that is no survey at all: say what it is instead.
+        first = _first_row(text)
+        if first is None or is_header({header_word(c) for c in first[1]}):
+            raise
+        return [(first[0], list(first[1]))]
+
+
+def _first_row(text: str) -> tuple[int, list[str]] | None:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text))
+    for line, cells in enumerate(reader, start=1):
+        trimmed = [c.strip() for c in cells]
+        if any(trimmed):
+            return line, trimmed
+    return None
 
 
 def _zipped_csv(data: bytes) -> bytes | None:
