@@ -116,7 +116,7 @@ def _row(
     settle: dt.date | None,
     errors: list[RowError],
 ) -> _Draft:
-    column = named(cols.header[cols.when])
+    column = cols.when_shown
     when = _when(row, column, _cell(cells, cols.when))
     if when is None and settle is None:
         text = _text(_cell(cells, cols.when))

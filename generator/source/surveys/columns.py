@@ -10,6 +10,7 @@ of the pulse when its header is the question's text or id; any other column is l
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -80,6 +81,10 @@ class Columns:
     email: int | None
     name: int | None
     questions: dict[str, int]  # question id -> its column
+
+    @functools.cached_property
+    def when_shown(self) -> str:
+        return shown(self.header[self.when])
 
 
 def _first(words: list[str], names: tuple[str, ...]) -> int | None:
