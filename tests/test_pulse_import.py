@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.commands.pulse_import import labels_for
 from generator.commands.pulse_text import set_responses
@@ -137,6 +139,14 @@ def test_forms_csv_in_every_encoding_and_delimiter(encoding: str, delimiter: str
     ]
 
 
+def test_a_zip_that_unpacks_to_far_more_than_an_export_is_refused() -> None:
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/worksheets/sheet1.xml", b"\0" * (201 * 1024 * 1024))
+    with pytest.raises(UserError, match="s.csv: unpacks to more than 200 MiB"):
+        read(archive.getvalue())
+
+
 def test_google_zip_download_holding_one_csv() -> None:
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w") as z:
@@ -153,6 +163,9 @@ def test_google_zip_download_holding_one_csv() -> None:
         ("I know what is expected of me in this stage of the change?", True),
         ("I know what\u2019s expected of me in this stage of the change.", False),
         ("Leadership pulse [I know what is expected of me in this stage of the change]", True),
+        ("Leadership pulse.I know what is expected of me in this stage of the change.", True),
+        ("How clear is it? I know what is expected of me in this stage of the change", True),
+        ("Do you know what is expected of me in this stage of the change", False),
         ("Role clear", False),
         ("role-clear-2", False),
     ],
@@ -676,3 +689,73 @@ def test_the_readme_walk_through_prints_what_it_says(example: Path) -> None:
             done = run(example, *line.split())
         assert done.exit_code == 0, done.output
         assert done.output == shown, done.output
+
+
+# --- hostile exports -------------------------------------------------------------------------
+
+CELLS = st.sampled_from(
+    [
+        "",
+        "4",
+        "4.0",
+        "6",
+        "Agree",
+        "2027-01-20 09:00",
+        "13/13/2027",
+        "1/2/2027 9:00 PM GMT+1",
+        '"',
+        "a@x.com",
+        "Ann Lee",
+        "\x00",
+        "\u2028",
+        "Completion time",
+        "Timestamp",
+        QUESTIONS[0],
+        "role-clear",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    rows=st.lists(st.lists(CELLS, max_size=7), max_size=6),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]),
+    head=st.sampled_from(
+        [
+            [],
+            ["ID", "Start time", "Completion time", "Email", "Name"],
+            ["Timestamp", "Email Address"],
+        ]
+    ),
+)
+def test_any_export_ends_in_a_survey_or_a_clean_refusal(
+    rows: list[list[str]], delimiter: str, encoding: str, head: list[str]
+) -> None:
+    lines = [head + ["role-clear", QUESTIONS[1]]] if head else []
+    text = "\n".join(delimiter.join(r) for r in lines + rows)
+    try:
+        read(text.encode(encoding))
+    except UserError as exc:
+        assert str(exc) and "Traceback" not in str(exc)
+
+
+@settings(max_examples=60, deadline=None)
+@given(cut=st.integers(0, 6000), flips=st.lists(st.integers(0, 6000), max_size=8))
+def test_a_damaged_workbook_is_refused_cleanly(cut: int, flips: list[int]) -> None:
+    data = bytearray(XLSX.read_bytes())
+    for at in flips:
+        data[at % len(data)] ^= 0x5A
+    try:
+        read(bytes(data[: max(4, cut)]) if cut < len(data) else bytes(data))
+    except UserError as exc:
+        assert str(exc)
+
+
+def test_an_interrupted_import_s_leftover_is_removed_by_the_next(example: Path) -> None:
+    leftover = example / "playbooks" / "client-experience" / ".pulse-abc.yml.tmp"
+    leftover.write_text("responses: half written", "utf-8")
+    args = ("pulse", "import", str(GOOGLE_CSV), "--initiative", "client-experience")
+    done = run(example, *args, "--stage", "development")
+    assert done.exit_code == 0, done.output
+    assert not leftover.exists()

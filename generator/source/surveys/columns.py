@@ -5,7 +5,9 @@ modified time`), then one column per question. Google Forms: `Timestamp`, `Email
 when the form collects it, then the questions (a name, when asked, is a question like any
 other). Both write their own headers in the form owner's language; the English words and
 those of the site languages the exports are known to use are read. A column is a question
-of the pulse when its header is the question's text or id; any other column is left alone.
+of the pulse when its header is the question's text or id, or ends with the text after a
+title (a row of a Google grid, `Title [Text]`; a statement of a Likert question written
+after its title, `Title.Text`); any other column is left alone.
 """
 
 from __future__ import annotations
@@ -92,13 +94,18 @@ def _first(words: list[str], names: tuple[str, ...]) -> int | None:
 
 
 def _question(header: str, by_text: dict[str, str], ids: set[str]) -> str | None:
-    """The question a header is, by its text or id; a grid row's header by the row."""
+    """The question a header is, by its text or id; a grid row's header by the row; a
+    statement of a Likert question written after its title (`Title.Statement`) by the
+    statement."""
     for candidate in (header, *(m["row"] for m in [_GRID.match(header)] if m)):
         key = plain(candidate)
         if key in by_text:
             return by_text[key]
         if key in ids:
             return key
+        for text, qid in by_text.items():
+            if key.endswith(text) and key[: -len(text)].rstrip().endswith((".", "?", ":")):
+                return qid
     return None
 
 

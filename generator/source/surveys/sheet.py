@@ -33,6 +33,8 @@ EXPECTED = (
     "Address, then the questions)"
 )
 _OLE = b"\xd0\xcf\x11\xe0"  # the old binary .xls
+# A workbook of a few thousand responses unpacks to a few MiB; far more is a zip bomb.
+_MAX_UNZIPPED = 200 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,11 @@ def read_sheet(shown: str, data: bytes, is_header: IsHeader) -> Sheet:
         inner = _zipped_csv(data)
         if inner is not None:
             return Sheet(False, _csv(shown, inner, is_header))
+        if _unzipped_size(data) > _MAX_UNZIPPED:
+            raise UserError(
+                f"{shown}: unpacks to more than {_MAX_UNZIPPED // 1024 // 1024} MiB, far more "
+                f"than a survey export ({EXPECTED}); nothing was changed"
+            )
     if data.startswith((ZIP, _OLE)):
         return Sheet(True, _workbook(shown, data, is_header))
     return Sheet(False, _csv(shown, data, is_header))
@@ -78,6 +85,15 @@ def _first_row(text: str) -> tuple[int, list[str]] | None:
         if any(trimmed):
             return line, trimmed
     return None
+
+
+def _unzipped_size(data: bytes) -> int:
+    """What a zip says its files unpack to (0 when it is no readable zip: the reader says)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return sum(i.file_size for i in archive.infolist())
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError):
+        return 0
 
 
 def _zipped_csv(data: bytes) -> bytes | None:
