@@ -4,8 +4,9 @@ For each synthetic organisation: full build seconds (`playbook build`), the gene
 a no-op render, a one-person edit, pages, average and largest page, the search index, peak
 memory; the same site with a flat nav (every page listed) as the baseline; the growth ratios
 between sizes; and, where activities grow with the team, the preview latency of
-`playbook serve` (bench/latency.py). Then the weekly digests of the portfolio against one
-`playbook validate` (bench/digest.py).
+`playbook serve` (bench/latency.py). Then the attendance and pulse imports against
+`playbook validate` on the 1,600-leader portfolio (bench/imports.py), and the weekly digests
+of the portfolio against one `playbook validate` (bench/digest.py).
 """
 
 from __future__ import annotations
@@ -65,14 +66,20 @@ def main() -> None:
     parser.add_argument("--no-digest", action="store_true", help="skip the weekly digests")
     parser.add_argument(
         "--only",
-        choices=("fixed", "grow", "digest"),
-        help="one kind of organisation (see bench/synth.py), or the digests alone",
+        choices=("fixed", "grow", "imports", "digest"),
+        help="one kind of organisation (see bench/synth.py), the importers or the digests alone",
+    )
+    parser.add_argument(
+        "--no-imports", action="store_true", help="skip the importers against validate"
     )
     args = parser.parse_args()
     if args.only == "digest":
         _digest(args)
         return
     logging.disable(logging.WARNING)
+    if args.only == "imports":
+        _imports(args)
+        return
     # (leaders, initiatives, activities grow with the team)
     sizes = (
         [(25, 1, False), (100, 1, False), (400, 1, False), (50, 1, True), (200, 1, True)]
@@ -119,8 +126,18 @@ def main() -> None:
                 f"{serve.get('edit_s', 0):>7.2f}",
                 flush=True,
             )
+    if not args.no_imports:
+        _imports(args)
     if not args.no_digest and args.only is None:
         _digest(args)
+
+
+def _imports(args: argparse.Namespace) -> None:
+    """The attendance and pulse imports against validate (bench/imports.py), in their own
+    process: a table of their own, after the builds'."""
+    print(flush=True)
+    runs = ["--runs", "3"] if args.quick else []
+    subprocess.run([sys.executable, str(HERE / "imports.py"), *runs], check=True)
 
 
 def _digest(args: argparse.Namespace) -> None:

@@ -31,7 +31,16 @@ def _person(i: int) -> str:
     )
 
 
-def _initiative(title: str, members: list[int], grow: bool = False) -> str:
+# With records (bench/imports.py): the date of each stage's workshop session, and the pulse.
+SESSIONS = {"infancy": "2026-02-10", "development": "2026-05-14", "implementation": "2026-09-15"}
+QUESTIONS = (
+    ("role-clear", "I know what is expected of me in this stage of the change."),
+    ("team-aligned", "The leadership team agrees on what this change is for."),
+    ("time-enough", "I have the time this change asks of me."),
+)
+
+
+def _initiative(title: str, members: list[int], grow: bool = False, records: bool = False) -> str:
     lines = [
         f"title: {title}",
         "mandate: Improve how the organisation serves its clients.",
@@ -82,7 +91,25 @@ def _initiative(title: str, members: list[int], grow: bool = False) -> str:
             "    duration_minutes: 60",
             "    agenda: [{minutes: 60, title: Work together}]",
         ]
+        if records:
+            done = ", attended: all" if sid == "infancy" else ""
+            lines.append(f"    sessions: [{{date: {SESSIONS[sid]}{done}}}]")
+    if records:
+        lines += _pulse(members)
     return "\n".join(lines) + "\n"
+
+
+def _pulse(members: list[int]) -> list[str]:
+    """The pulse's questions, and every member's answers to the stage already left."""
+    lines = ["pulse:", "  questions:"]
+    lines += [f"    - {{id: {q}, text: {text}}}" for q, text in QUESTIONS]
+    lines += ["  min_answers: 3", "  responses:"]
+    for i in members:
+        lines.append(
+            f"    - {{person: p{i:05d}, stage: infancy, date: 2026-03-30, answers: "
+            f"{{role-clear: {1 + i % 5}, team-aligned: {1 + (i // 5) % 5}, time-enough: 3}}}}"
+        )
+    return lines
 
 
 def _bounded_activities(members: list[int]) -> list[str]:
@@ -127,9 +154,12 @@ def _grown_activities(members: list[int]) -> list[str]:
     return lines
 
 
-def make_org(dest: Path, leaders: int, initiatives: int = 1, grow: bool = False) -> Path:
+def make_org(
+    dest: Path, leaders: int, initiatives: int = 1, grow: bool = False, records: bool = False
+) -> Path:
     """A site repository with `leaders` people spread over `initiatives` initiatives; with
-    `grow`, activities grow with the team (see _grown_activities)."""
+    `grow`, activities grow with the team (see _grown_activities); with `records`, each
+    workshop has a session and each initiative a pulse answered for the stage it left."""
     if dest.exists():
         shutil.rmtree(dest)
     for name in ("mkdocs.yml", "templates", "site_overrides", "generator"):
@@ -148,5 +178,7 @@ def make_org(dest: Path, leaders: int, initiatives: int = 1, grow: bool = False)
         members = list(range(n * per, (n + 1) * per))
         folder = dest / "playbooks" / f"initiative-{n:02d}"
         folder.mkdir(parents=True)
-        (folder / "initiative.yml").write_text(_initiative(f"Initiative {n}", members, grow))
+        (folder / "initiative.yml").write_text(
+            _initiative(f"Initiative {n}", members, grow, records)
+        )
     return dest

@@ -156,6 +156,7 @@ for command in (
     commands.init,
     commands.people,
     commands.attendance,
+    commands.pulse,
 ):
     cli.add_command(command)
 

@@ -10,27 +10,23 @@ replaced (atomically). A second run with the same report changes nothing.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import stat
-import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.commands.attended_text import add_attended
 from generator.commands.leftovers import remove_leftovers
+from generator.commands.rewrite import initiative_named, replace_initiative
 from generator.commands.yamltext import CannotEdit
 from generator.pipeline import Layout
 from generator.source.explain import did_you_mean
 from generator.source.load import Sources, load_sources
 from generator.source.model import Initiative, Module, Session
 from generator.source.problems import UserError, printable
-from generator.source.project import Project
 from generator.source.reports import Report, read_report
 from generator.source.reports.match import Present, Stranger, match
 from generator.source.reports.when import spoken
 from generator.source.rules import invited
 from generator.source.validate import validate
-from generator.source.yamlfile import load
 
 __all__ = ["Attendance", "import_attendance", "summary"]
 
@@ -72,7 +68,7 @@ def import_attendance(
         remove_leftovers(layout.playbooks, layout.root)
     sources = load_sources(layout.playbooks, layout.root)
     project = validate(sources)
-    ini = _initiative(project, iid)
+    ini = initiative_named(project, iid)
     index, mod, j = _session(report, iid, ini, module)
     session = mod.sessions[j]
     threshold = mod.duration_minutes // 2 if min_minutes is None else min_minutes
@@ -103,16 +99,6 @@ def import_attendance(
         absent=tuple(p for p in guests if p not in seen),
         names={pid: project.people[pid].name for pid in team if pid in project.people},
     )
-
-
-def _initiative(project: Project, iid: str) -> Initiative:
-    if iid not in project.initiatives:
-        known = sorted(project.initiatives)
-        raise UserError(
-            f"unknown initiative '{iid}'{did_you_mean(iid, known)}; "
-            f"initiatives: {', '.join(known) or 'none'}"
-        )
-    return project.initiatives[iid]
 
 
 def _session(
@@ -168,34 +154,16 @@ def _write(
             f"{doc.file}:{exc.line}: cannot record attendance in place: {exc}; nothing was "
             "changed: add the ids under attended by hand"
         ) from None
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=".attendance-", suffix=".yml.tmp")
-    tmp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        new_doc, problems = load(tmp, doc.file)
-        if new_doc is None or problems:
-            raise UserError(f"{doc.file}: the edited file would not load; nothing was changed")
-        try:
-            ini = validate(replace(sources, initiatives={**sources.initiatives, iid: new_doc}))
-        except UserError as exc:
-            raise UserError(
-                f"{doc.file}: the edited file would not validate; nothing was changed",
-                exc.problems,
-            ) from None
-        if ini.initiatives[iid].training[index].sessions[j].attended != attended:
-            raise UserError(
-                f"{doc.file}: cannot record attendance in place (unusual layout); nothing was "
-                "changed: add the ids under attended by hand"
-            )
-        if path.read_bytes() != before:
-            raise UserError(f"{doc.file} changed on disk during the import; nothing was changed")
-        os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    replace_initiative(
+        path,
+        before,
+        text,
+        sources,
+        iid,
+        ".attendance-",
+        lambda ini: ini.training[index].sessions[j].attended == attended,
+        "add the ids under attended by hand",
+    )
 
 
 def summary(done: Attendance, dry_run: bool) -> list[str]:

@@ -10,15 +10,9 @@ from __future__ import annotations
 
 import yaml
 
-from generator.commands.yamltext import CannotEdit, end_line, split_lines
+from generator.commands.yamltext import CannotEdit, end_line, entry, split_lines
 
 __all__ = ["add_attended"]
-
-
-def _get(node: yaml.Node, key: str) -> tuple[yaml.Node, yaml.Node] | None:
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    return next(((k, v) for k, v in node.value if getattr(k, "value", None) == key), None)
 
 
 def _item(node: yaml.Node | None, index: int, what: str) -> yaml.Node:
@@ -31,14 +25,14 @@ def _item(node: yaml.Node | None, index: int, what: str) -> yaml.Node:
 def add_attended(text: str, module: int, session: int, ids: list[str]) -> str:
     """`text` with `ids` added to `training[module].sessions[session].attended`."""
     root = yaml.compose(text, Loader=yaml.SafeLoader)
-    training = _get(root, "training") if root is not None else None
+    training = entry(root, "training") if root is not None else None
     mod = _item(training[1] if training else None, module, "training")
-    sessions = _get(mod, "sessions")
+    sessions = entry(mod, "sessions")
     node = _item(sessions[1] if sessions else None, session, "sessions")
     line = node.start_mark.line + 1
     if not isinstance(node, yaml.MappingNode):
         raise CannotEdit(line, "the session is not key: value pairs")
-    found = _get(node, "attended")
+    found = entry(node, "attended")
     if found is None:
         return _new_key(text, node, ids)
     key, value = found
@@ -74,11 +68,11 @@ def _line_start(text: str, line: int) -> int:
 
 
 def _new_key(text: str, node: yaml.MappingNode, ids: list[str]) -> str:
-    entry = f"attended: {_flow(ids)}"
+    row = f"attended: {_flow(ids)}"
     if node.flow_style:
-        return _at(text, node.value[-1][1].end_mark.index, ", " + entry)
+        return _at(text, node.value[-1][1].end_mark.index, ", " + row)
     indent = " " * node.value[0][0].start_mark.column
-    return _after_line(text, end_line(node), indent + entry)
+    return _after_line(text, end_line(node), indent + row)
 
 
 def _after_line(text: str, line: int, new: str) -> str:

@@ -1,5 +1,5 @@
 """The commands that change the playbooks or act on them: advance, notify, digest, init,
-people, attendance.
+people, attendance, pulse.
 
 Doors, like generator/cli.py, which adds them to the `playbook` group: the work is done in
 the modules beside this one.
@@ -14,7 +14,16 @@ import click
 from generator.commands.options import locked, rendered, settings
 from generator.pipeline import Layout, render_to_disk, today
 
-__all__ = ["advance_command", "digest", "init", "notify", "people", "people_import"]
+__all__ = [
+    "advance_command",
+    "attendance",
+    "digest",
+    "init",
+    "notify",
+    "people",
+    "people_import",
+    "pulse",
+]
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -363,4 +372,36 @@ def attendance_import(
 
     done = import_attendance(layout, report, iid, module, on, min_minutes, dry_run)
     for line in summary(done, dry_run):
+        click.echo(line)
+
+
+@click.group()
+def pulse() -> None:
+    """Record the team's answers to the pulse (the `pulse.responses` of an initiative)."""
+
+
+@pulse.command(name="import")
+@click.argument("responses", metavar="RESPONSES")
+@click.option("--initiative", "iid", metavar="ID", required=True, help="The initiative.")
+@click.option("--stage", metavar="ID", required=True, help="The stage whose pulse they answered.")
+@click.option(
+    "--date",
+    "on",
+    metavar="YYYY-MM-DD",
+    callback=_date,
+    help="The date to record for every response (default: each one's completion time); "
+    "needed when the export's dates read two ways (day or month first).",
+)
+@click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
+@click.pass_obj
+@locked
+def pulse_import(
+    layout: Layout, responses: str, iid: str, stage: str, on: dt.date | None, dry_run: bool
+) -> None:
+    """Record each member's latest answers to a stage's pulse, from a Microsoft Forms export
+    (.xlsx or .csv) or a Google Forms export (.csv), told apart by content. A later response
+    replaces an earlier one; rows that match nobody on the team are listed, never written."""
+    from generator.commands.pulse_import import import_pulse, summary
+
+    for line in summary(import_pulse(layout, responses, iid, stage, on, dry_run), dry_run):
         click.echo(line)

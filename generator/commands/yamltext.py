@@ -14,7 +14,17 @@ from dataclasses import dataclass
 
 import yaml
 
-__all__ = ["CannotEdit", "end_line", "quoted", "scalar", "set_fields", "split_lines"]
+__all__ = [
+    "CannotEdit",
+    "Splice",
+    "end_line",
+    "entry",
+    "quoted",
+    "scalar",
+    "set_fields",
+    "spliced",
+    "split_lines",
+]
 
 # Resolves plain scalars exactly as the playbook loader does (libyaml when present).
 _Reader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -70,6 +80,14 @@ def end_line(node: yaml.Node) -> int:
     return end.line if end.column > 0 else end.line - 1
 
 
+def entry(node: yaml.Node | None, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+    """The key and value nodes of `key` in a mapping node; None when it is no mapping or
+    has no such key."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next(((k, v) for k, v in node.value if getattr(k, "value", None) == key), None)
+
+
 class CannotEdit(Exception):
     """The file is laid out in a way the text edit does not handle; `line` is 1-based."""
 
@@ -79,7 +97,9 @@ class CannotEdit(Exception):
 
 
 @dataclass(frozen=True)
-class _Splice:
+class Splice:
+    """Replace text[start:end] with `text` (an insertion when start == end)."""
+
     start: int
     end: int
     text: str
@@ -108,7 +128,7 @@ def set_fields(
         starts.append(starts[-1] + len(ln))
     nodes = {k.value: (k, v) for k, v in root.value if isinstance(k, yaml.ScalarNode)}
     indent = " " * root.value[0][0].start_mark.column
-    splices: list[_Splice] = []
+    splices: list[Splice] = []
     anchor: int | None = None  # the line before which the next new key goes
     for i, key in enumerate(order):
         if key in nodes:
@@ -122,7 +142,7 @@ def set_fields(
         row = f"{indent}{key}: {scalar(value)}{newline}"
         found = [j for j, ln in enumerate(lines) if ln.rstrip("\r\n") == placeholders.get(key)]
         if found:
-            splices.append(_Splice(starts[found[0]], starts[found[0] + 1], row))
+            splices.append(Splice(starts[found[0]], starts[found[0] + 1], row))
             anchor = found[0] + 1
             continue
         if anchor is None:
@@ -130,11 +150,11 @@ def set_fields(
             last = root.value[-1][1]
             anchor = later[0].start_mark.line if later else end_line(last) + 1
         at = starts[anchor] or len(text) - len(text.lstrip("\ufeff"))  # after a BOM
-        splices.append(_Splice(at, at, row))
-    return _spliced(text, "".join(lines), splices)
+        splices.append(Splice(at, at, row))
+    return spliced(text, "".join(lines), splices)
 
 
-def _spliced(text: str, whole: str, splices: list[_Splice]) -> str:
+def spliced(text: str, whole: str, splices: list[Splice]) -> str:
     """Apply `splices` (offsets into `whole`: `text` with a break after its last line) from
     the end, so earlier offsets stay true; of two at one place, the later one lands last."""
     ordered = sorted(enumerate(splices), key=lambda p: (p[1].start, p[1].end, p[0]))
@@ -148,19 +168,19 @@ def _spliced(text: str, whole: str, splices: list[_Splice]) -> str:
 
 def _changed(
     text: str, starts: list[int], key: yaml.Node, node: yaml.Node, value: str | None
-) -> _Splice:
+) -> Splice:
     line = key.start_mark.line
     start, end = node.start_mark.index, node.end_mark.index
     if value is None:  # the key and its value go, lines and all
         last = line if start == end else end_line(node)
-        return _Splice(starts[line], starts[last + 1], "")
+        return Splice(starts[line], starts[last + 1], "")
     if not isinstance(node, yaml.ScalarNode):
         raise CannotEdit(line + 1, f"{key.value} holds more than one value")
     if start < key.end_mark.index or text[start : start + 1] in ("&", "*", "!"):
         raise CannotEdit(line + 1, f"{key.value} has an anchor, alias or tag")
     if start == end:  # `email:` with no value: write it after the colon
         colon = text.index(":", key.end_mark.index)
-        return _Splice(colon + 1, colon + 1, " " + scalar(value))
+        return Splice(colon + 1, colon + 1, " " + scalar(value))
     # A block scalar's span ends with its line breaks and trailing blank lines: keep those.
     end = start + len(text[start:end].rstrip())
-    return _Splice(start, end, scalar(value, node.style if node.style in ("'", '"') else None))
+    return Splice(start, end, scalar(value, node.style if node.style in ("'", '"') else None))

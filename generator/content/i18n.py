@@ -212,4 +212,14 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "removed": NC_("charter change", "Removed"),
         "changed": NC_("charter change", "Changed"),
     },
+    # The five answers of the pulse, 1 to 5, as an agreement scale labels them (Microsoft
+    # Forms' Likert words): `playbook pulse import` reads them in English and the site's
+    # language.
+    "agreement": {
+        "1": NC_("agreement", "Strongly disagree"),
+        "2": NC_("agreement", "Disagree"),
+        "3": NC_("agreement", "Neutral"),
+        "4": NC_("agreement", "Agree"),
+        "5": NC_("agreement", "Strongly agree"),
+    },
 }

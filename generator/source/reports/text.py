@@ -1,4 +1,5 @@
-"""A meeting report's bytes -> numbered rows of trimmed cells, whatever the tool wrote.
+"""A meeting report's (or a survey's) bytes -> numbered rows of trimmed cells, whatever the
+tool wrote.
 
 Teams writes UTF-16 with a byte order mark, or UTF-8 with or without one; tabs or commas.
 The encoding is read from the bytes and the delimiter from the text, never from the name.
@@ -16,6 +17,7 @@ from generator.source.problems import UserError
 __all__ = [
     "EXPECTED",
     "MAX_BYTES",
+    "ZIP",
     "RowError",
     "decode",
     "delimiter",
@@ -26,7 +28,7 @@ __all__ = [
 
 MAX_BYTES = 10 * 1024 * 1024
 EXPECTED = "expected a Teams attendance report or a Zoom participants export, as CSV"
-_ZIP = b"PK\x03\x04"  # .xlsx and .docx are zip archives
+ZIP = b"PK\x03\x04"  # .xlsx and .docx are zip archives
 
 
 @dataclass(frozen=True)
@@ -50,23 +52,24 @@ def refuse(shown: str, errors: list[RowError]) -> UserError:
     )
 
 
-def decode(shown: str, data: bytes) -> str:
-    """The report's text, or a clear refusal for a file that is no text."""
+def decode(shown: str, data: bytes, expected: str = EXPECTED) -> str:
+    """The file's text, or a clear refusal for a file that is no text; `expected` says what
+    the command reads (a meeting report, a survey export)."""
     if len(data) > MAX_BYTES:
         limit = MAX_BYTES // 1024 // 1024
-        raise UserError(f"{shown}: file is larger than {limit} MiB ({EXPECTED})")
-    if data.startswith(_ZIP):
+        raise UserError(f"{shown}: file is larger than {limit} MiB ({expected})")
+    if data.startswith(ZIP):
         raise UserError(
-            f"{shown}: is a spreadsheet or other zip archive, not a CSV file ({EXPECTED}: "
+            f"{shown}: is a spreadsheet or other zip archive, not a CSV file ({expected}: "
             "download the report as .csv)"
         )
     encoding = _encoding(data)
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
-        raise UserError(f"{shown}: is not UTF-8 or UTF-16 text ({EXPECTED})") from None
+        raise UserError(f"{shown}: is not UTF-8 or UTF-16 text ({expected})") from None
     if "\x00" in text:
-        raise UserError(f"{shown}: is a binary file, not a CSV file ({EXPECTED})")
+        raise UserError(f"{shown}: is a binary file, not a CSV file ({expected})")
     return text
 
 

@@ -32,12 +32,16 @@ _TIME = (
     r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:[.,]\d+)?"
     r"(?:\s*(?P<ampm>[AaPp])\.?\s?[Mm]\.?)?"
 )
+# A zone after the time is read past: the date is the one the tool wrote, in its zone
+# (Google Forms: `2027/01/18 9:14:03 AM GMT+1`).
+_ZONE = r"(?:\s*(?:Z|(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}))?"
 _YEAR_FIRST = re.compile(
-    rf"^(?P<y>\d{{4}})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?:[T,\s]+{_TIME})?Z?$"
+    rf"^(?P<y>\d{{4}})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})"
+    rf"(?:[T,\s]+{_TIME}{_ZONE})?Z?$"
 )
 _YEAR_LAST = re.compile(
     rf"^(?P<a>\d{{1,2}})(?P<sep>[-/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}})\.?"
-    rf"(?:,?\s+{_TIME})?$"
+    rf"(?:,?\s+{_TIME}{_ZONE})?$"
 )
 _DURATION = re.compile(
     r"^(?:(?P<h>\d+)\s*h(?:ours?|rs?)?)?\s*(?:(?P<m>\d+)\s*m(?:in(?:utes?)?)?)?\s*"
