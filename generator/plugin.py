@@ -3,8 +3,9 @@
 A door into the pipeline, nothing more. It runs the pipeline once per build (or takes the run
 `playbook build` already made), adds every generated page as a virtual file under `prefix`
 (nothing is written into the site's docs_dir), places the playbook's navigation in the
-site's, and adds the stylesheet and the current-stage banner. Which pages a preview renders
-again is site/preview.py's.
+site's, adds the stylesheet and the current-stage banner, and points each page built from a
+playbook file at that file for Material's "edit this page" (site/edit.py). Which pages a
+preview renders again is site/preview.py's.
 
     plugins:
       - search
@@ -32,7 +33,7 @@ from mkdocs.structure.pages import Page
 from generator.content.audience import audience_level
 from generator.layout import PLAYBOOKS, TEMPLATES
 from generator.pipeline import DEFAULT_AUDIENCE, Layout, Output, run_locked
-from generator.site import nav, preview, theme
+from generator.site import edit, nav, preview, theme
 from generator.site.build_date import BuildDate
 from generator.site.config import SiteConfig, folder
 from generator.source.model import AUDIENCES
@@ -115,6 +116,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):  # type: ignore[no-untyped-cal
         ours.update((self.prefix + path, data) for path, data in self._output.files.items())
         key = (config.config_file_path or "", config.site_dir, self.audience(), self.prefix)
         self._preview.add(files, config, ours, key)
+        edit.point_at_sources(files, config, self._output.plan.sources, playbooks, self.prefix)
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:

@@ -66,9 +66,11 @@ def build(
     people: dict[str, Any],
     initiatives: dict[str, Any],
     language: str = "en",
+    signed: dict[tuple[str, str], Any] | None = None,
 ) -> Output:
-    """A fresh repository under `base` holding these playbooks, built for `audience` in
-    `language` (the site's theme.language)."""
+    """A fresh repository under `base` holding these playbooks (and the kept copies of
+    signed charters, by (initiative, person)), built for `audience` in `language` (the
+    site's theme.language)."""
     root = copy_repo(base / "repo", playbooks=False)
     config = root / "mkdocs.yml"
     text = config.read_text("utf-8").replace("  language: en\n", f"  language: {language}\n")
@@ -78,6 +80,8 @@ def build(
         write_yaml(root, f"playbooks/people/{pid}.yml", data)
     for iid, data in initiatives.items():
         write_yaml(root, f"playbooks/{iid}/initiative.yml", data)
+    for (iid, pid), data in (signed or {}).items():
+        write_yaml(root, f"playbooks/{iid}/signed/{pid}.yml", data)
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("PLAYBOOK_TODAY", TODAY)
         mp.delenv("PLAYBOOK_AUDIENCE", raising=False)

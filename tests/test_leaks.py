@@ -10,12 +10,14 @@ canary at or below it, so a filter that dropped everything could not pass.
 
 from __future__ import annotations
 
+import datetime as dt
 import email
 import json
 import re
 import typing
 from email import policy
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import BaseModel
@@ -23,7 +25,7 @@ from pydantic import BaseModel
 from generator.content.audience import filter_project
 from generator.content.i18n import wording
 from generator.source.checks import CHECKS
-from generator.source.model import AUDIENCES, Initiative, Person
+from generator.source.model import AUDIENCES, Initiative, Person, Visibility
 from generator.source.project import Project
 from generator.source.rules import rank
 from tests.canaries import SPONSOR, planted
@@ -38,6 +40,62 @@ for _check in CHECKS.values():
     CANARIES[wording().label("check", _check.id)] = _check.level
     CANARIES[_check.claim] = _check.level
 INITIATIVES = {"canary": PLAYBOOK.initiative}
+
+
+def _kept_copy() -> dict[str, Any]:
+    """What the second member signed (`playbook sign`'s copy), in words only the copy holds,
+    so their charter lists each as changed since. The copy is leadership content: what it
+    says of a stage or an activity is seen with that stage or activity, and of a stage or an
+    activity the initiative no longer has, by core only (audience.GONE_LEVEL)."""
+    member = PLAYBOOK.initiative["team"][1]
+    n = iter(range(9001, 9100))
+
+    def canary(level: Visibility, what: str) -> str:
+        token = f"zq{level}{next(n)}kept{what}zq"
+        CANARIES[token] = level
+        return token
+
+    signed = "2023-06-15"  # a day no other field holds
+    CANARIES[signed] = "leadership"
+    PLAYBOOK.shown_as[signed] = wording().date(dt.date.fromisoformat(signed))
+    stages = {
+        sid: {"responsibilities": [canary(_top(at), "duty")]}
+        for sid, at in ((s["id"], s["visibility"]) for s in PLAYBOOK.initiative["stages"])
+    }
+    stages[canary("core", "gonestage")] = {"responsibilities": [canary("core", "goneduty")]}
+    seen, hidden = PLAYBOOK.initiative["activities"][0], PLAYBOOK.initiative["activities"][1]
+    return {
+        "signed": signed,
+        "recorded_by": "The office",
+        "commitments": {
+            "role": member["role"],
+            "purpose": canary("leadership", "purpose"),
+            "accountabilities": {"individual": [canary("leadership", "individual")]},
+            "decision_rights": {"decides": [canary("leadership", "decides")]},
+            "stages": stages,
+            "kpis": [canary("leadership", "kpi")],
+            "activities": [
+                {
+                    "id": seen["id"],
+                    "title": canary(_top(seen["visibility"]), "title"),
+                    "letters": "I",
+                },
+                {
+                    "id": hidden["id"],
+                    "title": canary(_top(hidden["visibility"]), "title"),
+                    "letters": "I",
+                },
+                {"id": "gone-activity", "title": canary("core", "goneactivity"), "letters": "R"},
+            ],
+        },
+    }
+
+
+def _top(level: Visibility) -> Visibility:
+    return "core" if level == "core" else "leadership"
+
+
+SIGNED = {("canary", PLAYBOOK.initiative["team"][1]["person"]): _kept_copy()}
 
 
 def _above(audience: str) -> list[re.Pattern[bytes]]:
@@ -61,7 +119,8 @@ def _shown_from(audience: str) -> list[str]:
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Output]:
     return {
-        a: build(tmp_path_factory.mktemp(a), a, PLAYBOOK.people, INITIATIVES) for a in AUDIENCES
+        a: build(tmp_path_factory.mktemp(a), a, PLAYBOOK.people, INITIATIVES, signed=SIGNED)
+        for a in AUDIENCES
     }
 
 

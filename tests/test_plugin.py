@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, TODAY, require
+from tests.conftest import REPO, TODAY, require, sign_again
 
 THEIR_NAV = """
 nav:
@@ -34,6 +34,7 @@ def foreign_site(root: Path, nav: str = THEIR_NAV, plugin: str = "prefix: change
     (root / "docs" / "index.md").write_text("# Our intranet\n\nWelcome.\n", "utf-8")
     (root / "docs" / "guide.md").write_text("# Guide\n\nHow we work.\n", "utf-8")
     shutil.copytree(REPO / "playbooks", root / "playbooks")
+    sign_again(root)  # builds here are strict: no warning may be left
     config = f"""
         site_name: Our intranet
         theme:
@@ -139,6 +140,7 @@ def test_yaml_in_docs_dir_is_not_published_either(tmp_path: Path) -> None:
     """A site whose docs_dir is the playbooks folder itself (only mkdocs.yml and playbooks/)."""
     root = tmp_path / "site"
     shutil.copytree(REPO / "playbooks", root / "playbooks")
+    sign_again(root)
     (root / "mkdocs.yml").write_text(
         "site_name: Playbooks\ndocs_dir: playbooks\ntheme: {name: material}\n"
         "plugins: [search, playbook]\nmarkdown_extensions: [admonition, tables, md_in_html, toc]\n",

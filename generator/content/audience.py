@@ -52,6 +52,8 @@ from generator.source.signed import SignedCharter
 __all__ = [
     "ABOUT_STAGE_LEFT",
     "FIELD_LEVELS",
+    "INITIATIVE_FILE_LEVEL",
+    "PERSON_FILE_LEVEL",
     "PERSON_LEVEL",
     "audience_level",
     "filter_project",
@@ -86,6 +88,12 @@ PERSON_LEVEL: Visibility = "leadership"
 # and the activity now; one the initiative no longer has, whose level is unknown, by core.
 SIGNED_LEVEL: Visibility = "leadership"
 GONE_LEVEL: Visibility = "core"
+# A page built from a playbook file points at it ("edit this page"); the link names the file,
+# and a file's name says whose it is: an initiative's is seen by whoever sees the initiative,
+# a person's (people/<id>.yml) as the person is, from PERSON_LEVEL. The kept copies are the
+# source of no page. Whether a reader may open the file is the repository's to decide.
+INITIATIVE_FILE_LEVEL: Visibility = "everyone"
+PERSON_FILE_LEVEL: Visibility = PERSON_LEVEL
 # What a transition says about the stage it left: seen only by those who see that stage.
 ABOUT_STAGE_LEFT = ("open_criteria", "failed_checks")
 
@@ -286,4 +294,8 @@ def filter_project(project: Project, audience: Visibility) -> Project:
         initiatives=initiatives,
         pages=project.pages,  # hand-written pages are everyone-level: carried for every audience
         pulse=pulse,
+        initiative_files=(
+            project.initiative_files if sees(audience, INITIATIVE_FILE_LEVEL) else {}
+        ),
+        person_files=project.person_files if sees(audience, PERSON_FILE_LEVEL) else {},
     )

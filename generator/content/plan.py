@@ -7,6 +7,8 @@ Pure: no I/O. `plan` only orchestrates; each family of pages has its planner in
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +37,9 @@ class Page:
     # Pages whose rendered bodies this one prints (its template's `sheets`), in order: the
     # pack of charters for print is made of the charter pages themselves, rendered once.
     includes: tuple[str, ...] = ()
+    # The playbook file the page is built from (the main one, when several), relative to the
+    # playbooks folder: where a reader changes what it says. None for a page made of many.
+    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,11 @@ class Plan:
     # the same input gives the same site whatever day it is built.
     as_of: dt.date = EPOCH
 
+    @property
+    def sources(self) -> dict[str, str]:
+        """The playbook file each page is built from (page path -> file), where it has one."""
+        return {path: p.source for path, p in self.pages.items() if p.source is not None}
+
 
 class Book:
     """The plan being assembled: pages by path, and the navigation in reading order."""
@@ -54,6 +64,17 @@ class Book:
         self.pages: dict[str, Page] = {}
         self.nav: list[NavItem] = []
         self.tagged = False
+        self._source: str | None = None
+
+    @contextmanager
+    def built_from(self, source: str | None) -> Iterator[None]:
+        """Every page added inside is built from the playbook file `source` (None: unknown,
+        or a file the audience may not see)."""
+        outer, self._source = self._source, source
+        try:
+            yield
+        finally:
+            self._source = outer
 
     def add(
         self,
@@ -75,7 +96,9 @@ class Book:
         if icon:
             front["icon"] = icon
         context = {**context, "here": path}
-        self.pages[path] = Page(template, title, context, meta=front, includes=includes)
+        self.pages[path] = Page(
+            template, title, context, meta=front, includes=includes, source=self._source
+        )
         return path
 
     def carry(self, path: str, title: str, raw: bytes) -> None:
@@ -93,7 +116,8 @@ def plan(project: Project, settings: Settings) -> Plan:
     ]
     planners.home(book, views, common)
     for view in views:
-        planners.initiative(book, view, common)
+        with book.built_from(project.initiative_files.get(view.id)):
+            planners.initiative(book, view, common)
     if sees_team(audience):
         planners.people(book, project, views, common)
     calendars.add_calendars(book, views, settings)

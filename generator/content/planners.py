@@ -232,13 +232,14 @@ def people(
             "roles": on_team.get(pid, []),
             "people": project.people,
         }
-        book.add(
-            paths.person_page(pid),
-            "person.md.j2",
-            person.name,
-            context,
-            tags=_person_tags(person, words),
-        )
+        with book.built_from(project.person_files.get(pid)):
+            book.add(
+                paths.person_page(pid),
+                "person.md.j2",
+                person.name,
+                context,
+                tags=_person_tags(person, words),
+            )
     by_function: dict[str, list[str]] = {}
     for pid, person in sorted(project.people.items(), key=lambda kv: (kv[1].name, kv[0])):
         by_function.setdefault(person.function, []).append(pid)

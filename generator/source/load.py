@@ -30,6 +30,10 @@ class Sources:
     # Every person with a file, parsed or not: a broken person file is reported once, not
     # again as an "unknown person" wherever the person is named.
     person_ids: set[str] = field(default_factory=set)
+    # Where each person and initiative was read from, relative to the playbooks folder (POSIX):
+    # the file a reader edits to change a page built from it.
+    person_files: dict[str, str] = field(default_factory=dict)
+    initiative_files: dict[str, str] = field(default_factory=dict)
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -57,6 +61,9 @@ class _Loader:
 
     def refuse(self, path: Path, message: str) -> None:
         self.out.problems.append(Problem(_display(path, self.base), 0, 0, "", message))
+
+    def within(self, path: Path) -> str:
+        return path.relative_to(self.playbooks).as_posix()
 
     def parse(self, path: Path, id_: str, kind: str) -> Document | None:
         if not _inside(path, self.playbooks):
@@ -95,6 +102,7 @@ class _Loader:
                 self.out.person_ids.add(path.stem)
             if doc:
                 self.out.people[path.stem] = doc
+                self.out.person_files[path.stem] = self.within(path)
 
     def initiatives(self) -> None:
         for folder in sorted(self.playbooks.iterdir()):
@@ -109,6 +117,7 @@ class _Loader:
             doc = self.parse(path, folder.name, "initiative")
             if doc:
                 self.out.initiatives[folder.name] = doc
+                self.out.initiative_files[folder.name] = self.within(path)
                 self.signed(folder)
 
     def signed(self, folder: Path) -> None:

@@ -19,3 +19,8 @@ class Project:
     # Per initiative: the pulse's anonymous tallies, set by the audience filter for an
     # audience that sees the pulse but maybe not its responses (content/audience.py).
     pulse: dict[str, PulseSummary] = field(default_factory=dict)
+    # The file each initiative and person was read from, relative to the playbooks folder
+    # (id -> POSIX path): a page built from it points there to be edited. Filtered by
+    # audience like the rest (content/audience.py): a file's name says whose it is.
+    initiative_files: dict[str, str] = field(default_factory=dict)
+    person_files: dict[str, str] = field(default_factory=dict)

@@ -96,4 +96,10 @@ def validate(sources: Sources) -> Project:
         raise UserError(
             f"{count} error{'s' if count != 1 else ''} found; nothing was written.", errors
         )
-    return Project(people=people, initiatives=initiatives, pages=dict(sources.pages))
+    return Project(
+        people=people,
+        initiatives=initiatives,
+        pages=dict(sources.pages),
+        initiative_files={k: v for k, v in sources.initiative_files.items() if k in initiatives},
+        person_files={k: v for k, v in sources.person_files.items() if k in people},
+    )
