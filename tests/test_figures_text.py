@@ -63,7 +63,7 @@ def test_every_picture_of_the_example_has_its_figures_beside_it(
 ) -> None:
     kinds = {re.search(r'class="(pb-[a-z]+)"', d).group(1) for _, d, _ in pictures}  # type: ignore[union-attr]
     assert kinds == {"pb-timeline", "pb-stakeholders", "pb-bars", "pb-alignment", "pb-support",
-                     "pb-outcomes"}  # fmt: skip
+                     "pb-outcomes", "pb-spread"}  # fmt: skip
     missing = []
     for rel, drawn, beside in pictures:
         assert beside.startswith('<details class="pb-figure-text"><summary>'), rel

@@ -143,7 +143,7 @@ def test_the_shipped_example_is_strict_clean_once_signed_again(shipped: Path) ->
     refused = run(shipped, "validate", "--strict")
     assert refused.exit_code == 1
     assert [line for line in refused.output.splitlines() if ": warning: " in line] == [
-        "playbooks/client-experience/initiative.yml:519:21: warning: team[8].charter_signed: "
+        "playbooks/client-experience/initiative.yml:520:21: warning: team[8].charter_signed: "
         "tomas-varga signed an earlier version of their charter on 2026-09-25 (1 change since) "
         "(advice: a charter changed since it was signed is not agreed; "
         "`playbook sign client-experience tomas-varga` re-signs it)"

@@ -22,7 +22,7 @@ from generator.content.settings import Settings
 from generator.content.views import InitiativeView
 from generator.content.what_changed import what_changed
 from generator.source import rules, signatures
-from generator.source.checks import CHECKS
+from generator.source.checks import names_who_answered
 from generator.source.model import GateCheck, Outcome, Stage, Support, Visibility
 
 __all__ = [
@@ -329,7 +329,7 @@ def _pulse(view: InitiativeView, stage: Stage, link: Link) -> PulseDue | None:
         return None
     # Who has not answered is as private as what they answered: named only from the level
     # the registry's pulse check names people at.
-    named = rules.sees(view.audience, CHECKS["pulse-taken"].named_from)
+    named = names_who_answered(view.audience)
     missing = rules.pulse_missing(view.ini, stage.id) if named else []
     return PulseDue(stage, tally.answered, tally.asked, tuple(view.name(p) for p in missing), link)
 

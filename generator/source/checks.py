@@ -19,7 +19,16 @@ from generator.source.model import GateCheck, Initiative, Visibility
 from generator.source.pulse import PulseSummary, StageTally
 from generator.source.yamlfile import Key
 
-__all__ = ["CHECKS", "Check", "CheckResult", "Problem", "gate", "gate_check", "gate_seen"]
+__all__ = [
+    "CHECKS",
+    "Check",
+    "CheckResult",
+    "Problem",
+    "gate",
+    "gate_check",
+    "gate_seen",
+    "names_who_answered",
+]
 
 # Where in the initiative file a failure is, and what `advance` says there.
 Problem = tuple[Key, str]
@@ -203,6 +212,12 @@ def gate_check(ini: Initiative, check: GateCheck, stage_id: str, on: dt.date) ->
 def gate(ini: Initiative, stage_id: str, on: dt.date) -> list[CheckResult]:
     """Every gate check of the initiative for a stage, on a date, in the order written."""
     return [gate_check(ini, c, stage_id, on) for c in ini.gate_checks]
+
+
+def names_who_answered(audience: Visibility) -> bool:
+    """Whether `audience` may be told who answered the pulse (or not): from the level the
+    pulse's gate check names people at, whether or not the initiative gates on it."""
+    return rules.sees(audience, CHECKS["pulse-taken"].named_from)
 
 
 def _unnamed(check: GateCheck, summary: PulseSummary | None, stage_id: str) -> CheckResult:

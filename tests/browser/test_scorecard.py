@@ -63,6 +63,7 @@ def test_pictures_are_named_images(page: Any) -> None:
     assert names == [
         "Client Experience Transformation: alignment time used against the plan",
         "Client Experience Transformation: Infancy, charters, training and activities",
+        "Client Experience Transformation: Infancy, the spread of the pulse's answers",
         "Client Experience Transformation: Development, charters, training and activities",
     ]
     assert page.get_by_role("img", name=names[1]).is_visible()
@@ -93,7 +94,8 @@ def test_print_keeps_the_pictures_and_their_colours(page: Any) -> None:
     page.emulate_media(media="print")
     assert page.locator(".md-sidebar--primary").first.is_visible() is False
     figures = page.locator("article .pb-figure svg")
-    assert figures.count() == 3
+    # The alignment time, the two stages' bars and the pulse's spread of the stage left.
+    assert figures.count() == 4
     width = page.locator("article").evaluate("a => a.getBoundingClientRect().width")
     for i in range(figures.count()):
         svg = figures.nth(i)
