@@ -11,7 +11,7 @@ import datetime as dt
 
 import click
 
-from generator.commands.options import locked, rendered, settings
+from generator.commands.options import locked, mail_options, rendered, settings, smtp_server
 from generator.pipeline import Layout, render_to_disk, today
 
 __all__ = [
@@ -115,18 +115,7 @@ def sign_command(
 
 @click.command()
 @click.argument("initiative")
-@click.option("--send", is_flag=True, help="Deliver the drafts over SMTP (needs --smtp).")
-@click.option("--smtp", "server", metavar="HOST:PORT", help="The SMTP server to deliver through.")
-@click.option(
-    "--from",
-    "sender",
-    metavar="ADDRESS",
-    help="Sender of the notes (default: the sponsor's email).",
-)
-@click.option("--starttls", is_flag=True, help="Encrypt the SMTP session with STARTTLS.")
-@click.option(
-    "--site-url", metavar="URL", help="The site's address (default: mkdocs.yml site_url)."
-)
+@mail_options("Sender of the notes (default: the sponsor's email).")
 @click.option(
     "--resend",
     "resend",
@@ -151,21 +140,8 @@ def notify(
     Drafts go to outbox/INITIATIVE/STAGE/PERSON.eml. SMTP credentials come from
     PLAYBOOK_SMTP_USER and PLAYBOOK_SMTP_PASSWORD when set."""
     from generator.commands import notify as notes
-    from generator.delivery.smtp import parse_server
 
-    if send != bool(server):
-        raise click.UsageError("--send and --smtp HOST:PORT go together")
-    if starttls and not send:
-        raise click.UsageError("--starttls only applies with --send")
-    if resend and not send:
-        raise click.UsageError("--resend only applies with --send")
-    where = None
-    if server:
-        try:
-            where = parse_server(server)
-        except ValueError as exc:
-            raise click.BadParameter(str(exc), param_hint="--smtp") from None
-        where = type(where)(where.host, where.port, starttls)
+    where = smtp_server(send, server, starttls, resend)
     batch = notes.prepare(layout, initiative, sender, site_url)
     notes.write(batch, click.echo)
     if where is not None:
@@ -188,18 +164,7 @@ def notify(
     callback=_date,
     help="Tell what happened after this day (default: 7 days before --date).",
 )
-@click.option("--send", is_flag=True, help="Deliver the drafts over SMTP (needs --smtp).")
-@click.option("--smtp", "server", metavar="HOST:PORT", help="The SMTP server to deliver through.")
-@click.option(
-    "--from",
-    "sender",
-    metavar="ADDRESS",
-    help="Sender of the digests (default: office_email, else the sponsor's email).",
-)
-@click.option("--starttls", is_flag=True, help="Encrypt the SMTP session with STARTTLS.")
-@click.option(
-    "--site-url", metavar="URL", help="The site's address (default: mkdocs.yml site_url)."
-)
+@mail_options("Sender of the digests (default: office_email, else the sponsor's email).")
 @click.option(
     "--office-site-url",
     metavar="URL",
@@ -233,29 +198,16 @@ def digest(
     Drafts go to outbox/INITIATIVE/digest/DATE/{sponsor,office}.eml. SMTP credentials come
     from PLAYBOOK_SMTP_USER and PLAYBOOK_SMTP_PASSWORD when set."""
     from generator.commands import digest as digests
-    from generator.delivery.smtp import parse_server
 
     if every == bool(initiative):
         raise click.UsageError("give one INITIATIVE or --all")
-    if send != bool(server):
-        raise click.UsageError("--send and --smtp HOST:PORT go together")
-    if starttls and not send:
-        raise click.UsageError("--starttls only applies with --send")
-    if resend and not send:
-        raise click.UsageError("--resend only applies with --send")
+    where = smtp_server(send, server, starttls, resend)
     day = on or today()
     start = since or day - dt.timedelta(days=7)
     if start >= day:
         raise click.BadParameter(
             f"{start} is not before the digest's date {day}", param_hint="--since"
         )
-    where = None
-    if server:
-        try:
-            where = parse_server(server)
-        except ValueError as exc:
-            raise click.BadParameter(str(exc), param_hint="--smtp") from None
-        where = type(where)(where.host, where.port, starttls)
     batches = digests.prepare(layout, initiative, day, start, sender, site_url, office_site_url)
     digests.write(batches, click.echo)
     if where is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 import click
 
@@ -13,7 +13,20 @@ from generator.pipeline import DEFAULT_AUDIENCE, Layout, Rendered, Settings, set
 from generator.site.lock import repository_lock
 from generator.source.model import AUDIENCES
 
-__all__ = ["P", "R", "audience_option", "locked", "rendered", "settings", "strict_option"]
+if TYPE_CHECKING:  # smtplib and ssl load only for a command that sends
+    from generator.delivery.smtp import Server
+
+__all__ = [
+    "P",
+    "R",
+    "audience_option",
+    "locked",
+    "mail_options",
+    "rendered",
+    "settings",
+    "smtp_server",
+    "strict_option",
+]
 
 audience_option = click.option(
     "--audience",
@@ -25,6 +38,62 @@ audience_option = click.option(
     "(default also from PLAYBOOK_AUDIENCE).",
 )
 strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def mail_options(sender_help: str) -> Callable[[F], F]:
+    """--send, --smtp, --from, --starttls and --site-url: how `notify` and `digest` deliver."""
+
+    def apply(command: F) -> F:
+        for option in reversed(
+            (
+                click.option(
+                    "--send", is_flag=True, help="Deliver the drafts over SMTP (needs --smtp)."
+                ),
+                click.option(
+                    "--smtp",
+                    "server",
+                    metavar="HOST:PORT",
+                    help="The SMTP server to deliver through.",
+                ),
+                click.option("--from", "sender", metavar="ADDRESS", help=sender_help),
+                click.option(
+                    "--starttls", is_flag=True, help="Encrypt the SMTP session with STARTTLS."
+                ),
+                click.option(
+                    "--site-url",
+                    metavar="URL",
+                    help="The site's address (default: mkdocs.yml site_url).",
+                ),
+            )
+        ):
+            command = option(command)
+        return command
+
+    return apply
+
+
+def smtp_server(
+    send: bool, server: str | None, starttls: bool, resend: tuple[str, ...]
+) -> Server | None:
+    """The server `--send --smtp HOST:PORT [--starttls]` names, None without --send; the
+    options checked together."""
+    from generator.delivery.smtp import Server, parse_server
+
+    if send != bool(server):
+        raise click.UsageError("--send and --smtp HOST:PORT go together")
+    if starttls and not send:
+        raise click.UsageError("--starttls only applies with --send")
+    if resend and not send:
+        raise click.UsageError("--resend only applies with --send")
+    if not server:
+        return None
+    try:
+        where = parse_server(server)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--smtp") from None
+    return Server(where.host, where.port, starttls)
 
 
 P = ParamSpec("P")
