@@ -26,32 +26,41 @@
   }
 
   /* Material's drawer and search buttons, and the drawer's "back" titles, are labels of
-     hidden checkboxes: no tab stop, deaf to Enter and Space. Made buttons while the screen is
-     narrow enough to show them (on a wide screen they are hidden or are plain titles). */
+     hidden checkboxes: no tab stop, deaf to Enter and Space. While the screen is narrow
+     enough to show them (on a wide screen they are hidden or are plain titles), each label's
+     content goes into a real <button> (a label may not take role="button": axe's
+     aria-allowed-role, Lighthouse), which toggles the label's checkbox; a link in the title
+     (the logo) stays beside it. */
   var narrow = window.matchMedia("(max-width: 76.234375em)");
   var BUTTONS = "label.md-header__button[for='__drawer'], label.md-header__button[for='__search'], " +
     ".md-sidebar--primary label.md-nav__title[for]";
   function keyButtons() {
     document.querySelectorAll(BUTTONS).forEach(function (label) {
-      if (narrow.matches) {
-        label.setAttribute("tabindex", "0");
-        label.setAttribute("role", "button");
-        if (!label.hasAttribute("aria-label") && !label.textContent.trim()) {
-          label.setAttribute("aria-label", label.getAttribute("for") === "__search" ?
+      var button = label.querySelector(":scope > button.pb-key");
+      if (narrow.matches && !button) {
+        button = document.createElement("button");
+        button.type = "button";
+        button.className = "pb-key";
+        Array.prototype.slice.call(label.childNodes).forEach(function (node) {
+          if (node.nodeName !== "A") button.appendChild(node);
+        });
+        if (!button.textContent.trim()) {
+          button.setAttribute("aria-label", label.getAttribute("for") === "__search" ?
             here.dataset.searchName : here.dataset.navName);
         }
-      } else if (label.getAttribute("role") === "button") {
-        label.removeAttribute("tabindex");
-        label.removeAttribute("role");
+        label.appendChild(button);
+      } else if (!narrow.matches && button) {
+        while (button.firstChild) label.insertBefore(button.firstChild, button);
+        button.remove();
       }
     });
   }
-  /* Material clicks a focused label on Enter; Space is left to us. */
-  document.addEventListener("keydown", function (event) {
-    var label = event.target.closest && event.target.closest(BUTTONS);
-    if (!label || event.key !== " ") return;
-    event.preventDefault();
-    label.click();
+  /* A click on the button (a pointer's, or Enter and Space) toggles the label's checkbox: a
+     label does nothing itself for a click on a button inside it. */
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button.pb-key");
+    var box = button && document.getElementById(button.parentElement.getAttribute("for"));
+    if (box) box.click();
   });
   /* Opened from its button, the drawer or the search takes the keyboard in, as a pointer's
      tap would. */
@@ -60,7 +69,8 @@
     if (!box) return;
     box.addEventListener("change", function () {
       var active = document.activeElement;
-      if (!box.checked || !active || active.getAttribute("for") !== toggle) return;
+      var opener = active && active.closest("button.pb-key");
+      if (!box.checked || !opener || opener.parentElement.getAttribute("for") !== toggle) return;
       setTimeout(function () {
         var first = Array.prototype.find.call(document.querySelectorAll(target), function (e) {
           return e.getClientRects().length && getComputedStyle(e).visibility === "visible";
@@ -69,7 +79,7 @@
       }, 0);
     });
   }
-  focusInto("__drawer", ".md-sidebar--primary a[href], .md-sidebar--primary label[tabindex='0']");
+  focusInto("__drawer", ".md-sidebar--primary a[href], .md-sidebar--primary button.pb-key");
   focusInto("__search", ".md-search__input");
 
   /* Escape closes the search and Material drops the focus on the page: it goes back to
