@@ -17,7 +17,6 @@ from email.headerregistry import Address
 from pathlib import Path
 
 import jinja2
-from filelock import FileLock, Timeout
 
 from generator.commands.notify import NO_SENDER, given_sender
 from generator.content import mail
@@ -277,20 +276,13 @@ def send(
     logs: list[str] = []
     for b in waiting:
         shown = b.log_shown
-        b.log.parent.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(b.log.with_name(".sent.lock")), timeout=0)
-        try:
-            lock.acquire()
-        except Timeout:
-            raise UserError(
-                f"{shown}: another `playbook digest --send` is sending these digests; "
-                "nothing more was sent"
-            ) from None
-        try:
+        busy = (
+            f"{shown}: another `playbook digest --send` is sending these digests; "
+            "nothing more was sent"
+        )
+        with outbox.sending(b.log, busy):
             log = SendLog(b.log, shown, f"digest {b.on.isoformat()}")
             found = smtp.deliver(server, b.sender.addr_spec, b.drafts, log, _reporter(say), resend)
-        finally:
-            lock.release()
         results += found
         if any(r.status != "sent" and r.status != "already sent" for r in found):
             logs.append(shown)

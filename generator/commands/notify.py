@@ -11,8 +11,6 @@ from email.headerregistry import Address
 from email.utils import parseaddr
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from generator.content import mail
 from generator.content.audience import filter_project
 from generator.content.views import InitiativeView
@@ -169,21 +167,11 @@ def send(
         say("nothing to send: no team member has an email address")
         return
     log_shown = batch.shown(batch.log, root)
-    batch.log.parent.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(batch.log.with_name(".sent.lock")), timeout=0)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise UserError(
-            f"{log_shown}: another `playbook notify --send` is sending these notes; "
-            "nothing was sent"
-        ) from None
-    try:
+    busy = f"{log_shown}: another `playbook notify --send` is sending these notes; nothing was sent"
+    with outbox.sending(batch.log, busy):
         log = SendLog(batch.log, log_shown, batch.transition)
         sender = batch.sender.addr_spec
         results = smtp.deliver(server, sender, batch.drafts, log, _reporter(say), resend)
-    finally:
-        lock.release()
     _outcome(results, log_shown)
 
 

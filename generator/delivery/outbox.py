@@ -10,18 +10,39 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from email.headerregistry import Address
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock, Timeout
+
 from generator.layout import OUTBOX
 from generator.source.atomic import atomic_write
 from generator.source.problems import UserError
 
-__all__ = ["Draft", "LOG", "SendLog", "folder", "write_drafts"]
+__all__ = ["Draft", "LOG", "SendLog", "folder", "sending", "write_drafts"]
 
 LOG = "sent.json"
+
+
+@contextmanager
+def sending(log: Path, busy: str) -> Iterator[None]:
+    """Hold the send log's lock while delivering: one sender at a time per log, so two runs
+    never both send a draft the log does not yet record. `busy` is the error when another
+    run holds it (the lock is not waited for)."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(log.with_name(".sent.lock")), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise UserError(busy) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 @dataclass(frozen=True)
