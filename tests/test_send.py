@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
+from filelock import FileLock
 
 from generator.source.problems import short
 from tests.conftest import minimal, run
@@ -165,6 +166,22 @@ def test_a_corrupt_send_log_sends_nothing(example: Path, mailbox: tuple[Mailbox,
     assert result.stderr.startswith(f"{LOG}: cannot read the send log (")
     assert result.stderr.endswith(
         "); nothing was sent. Fix the file: removing it would send every note of this stage again\n"
+    )
+    assert box.received == []
+
+
+def test_a_second_sender_of_the_same_notes_sends_nothing(
+    example: Path, mailbox: tuple[Mailbox, str]
+) -> None:
+    box, server = mailbox
+    log = example / LOG
+    log.parent.mkdir(parents=True)
+    # Another run is sending: it holds the send log's lock (filelock, as the command takes it).
+    with FileLock(str(log.with_name(".sent.lock"))):
+        result = send(example, server)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{LOG}: another `playbook notify --send` is sending these notes; nothing was sent\n"
     )
     assert box.received == []
 
